@@ -1,0 +1,255 @@
+"""The actor tagger: finds the dictionary's actors in German text.
+
+Registered as the spaCy factory ``banlens_actors``::
+
+    nlp.add_pipe("banlens_actors", config={"actors": "my_actors.yml"})
+
+What it finds, given aliases in their base form:
+
+* the alias in any case ("TikTok", "Tiktok", "TIKTOK"), unless the alias is an
+  ordinary German word ("Bund", "Weißes Haus"): then only as the user capitalised
+  it (first letter may be capitalised at a sentence start);
+* declined forms (:mod:`banlens.variants`): "Trumps", "des Handelsministeriums",
+  "Scholz'", "des Weißen Hauses", "der chinesischen Regierung";
+* hyphen compounds: an alias as the last part is a full mention
+  ("US-Handelsministerium"); an alias as an earlier part is a *modifier mention*
+  ("Tiktok-Verbot", "Trump-Regierung" also names Trump);
+* a title before a person's name is part of the mention ("US-Präsident Trump").
+
+Mentions never start or end inside a word. Results are stored as described in
+:mod:`banlens.annotations`. With a statistical NER in the pipeline, ``doc.ents``
+is rewritten so that our actors win on overlap, and the model's PER/ORG/LOC
+entities that are not in the dictionary go to ``doc._.unknown_actors``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .annotations import ACTOR_SPANS_KEY, MODIFIER, NAME, UNKNOWN_SPANS_KEY
+from .dictionary import ActorDictionary, load_dictionary
+from .variants import alias_forms, is_common_word
+
+DEFAULT_UNKNOWN_LABELS = ("PER", "ORG", "LOC", "PERSON", "GPE")
+_CASE_ANY = None  # marker: a form that matches in any letter case
+
+
+def _load_titles() -> frozenset[str]:
+    text = (resources.files("banlens") / "data" / "titles.txt").read_text(encoding="utf-8")
+    titles = set()
+    for line in text.splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            titles.add(line)
+    return frozenset(titles)
+
+
+_TITLES = _load_titles()
+
+
+def _is_title(word: str) -> bool:
+    last = word.lower().rsplit("-", 1)[-1]
+    if last in _TITLES:
+        return True
+    for suffix in ("innen", "in", "en", "n", "s"):
+        if last.endswith(suffix) and last[: -len(suffix)] in _TITLES:
+            return True
+    return False
+
+
+@Language.factory(
+    "banlens_actors",
+    default_config={
+        "actors": None,
+        "overwrite_ents": True,
+        "unknown_labels": list(DEFAULT_UNKNOWN_LABELS),
+    },
+)
+def make_actor_tagger(
+    nlp: Language,
+    name: str,
+    actors: str | list[str] | None,
+    overwrite_ents: bool,
+    unknown_labels: list[str],
+) -> ActorTagger:
+    """spaCy factory for :class:`ActorTagger`; ``actors`` is a dictionary path (or list)."""
+    return ActorTagger(nlp, name, actors=actors, overwrite_ents=overwrite_ents,
+                       unknown_labels=unknown_labels)
+
+
+class ActorTagger:
+    """Tag actor mentions from an :class:`~banlens.dictionary.ActorDictionary`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "banlens_actors",
+        *,
+        actors: Any = None,
+        overwrite_ents: bool = True,
+        unknown_labels: Iterable[str] = DEFAULT_UNKNOWN_LABELS,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.unknown_labels = set(unknown_labels)
+        self.set_dictionary(load_dictionary(actors))
+
+    # -- building the matcher ------------------------------------------------
+
+    def set_dictionary(self, dictionary: ActorDictionary) -> None:
+        """Use ``dictionary`` from now on (rebuilds the patterns)."""
+        self.dictionary = dictionary
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        # (actor_id, lowercase form) -> exact forms allowed, or _CASE_ANY
+        self._allowed: dict[tuple[str, tuple[str, ...]], set[tuple[str, ...]] | None] = {}
+        # lowercase hyphen-free or hyphenated one-token form -> {actor_id: allowed}
+        self._parts: dict[str, dict[str, set[str] | None]] = defaultdict(dict)
+        self._max_parts = 1
+        for actor in dictionary:
+            patterns = []
+            for alias in actor.aliases:
+                words = [t.text for t in self.nlp.make_doc(alias)]
+                case_any = not is_common_word(alias)
+                for form in alias_forms(words):
+                    self._allow(actor.id, form, case_any)
+                    patterns.append(Doc(self.nlp.vocab, words=list(form)))
+                    if len(form) == 1:
+                        self._allow_part(actor.id, form[0], case_any)
+            self.matcher.add(actor.id, patterns)
+
+    def _allow(self, actor_id: str, form: tuple[str, ...], case_any: bool) -> None:
+        key = (actor_id, tuple(w.lower() for w in form))
+        if case_any:
+            self._allowed[key] = _CASE_ANY
+        elif self._allowed.get(key, set()) is not _CASE_ANY:
+            self._allowed.setdefault(key, set()).update({form, _capitalised(form)})
+
+    def _allow_part(self, actor_id: str, word: str, case_any: bool) -> None:
+        entry = self._parts[word.lower()]
+        self._max_parts = max(self._max_parts, word.count("-") + 1)
+        if case_any:
+            entry[actor_id] = _CASE_ANY
+        elif entry.get(actor_id, set()) is not _CASE_ANY:
+            entry.setdefault(actor_id, set()).update({word, _capitalised((word,))[0]})
+
+    # -- tagging ---------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        names: list[tuple[int, int, str]] = []
+        for match_id, start, end in self.matcher(doc):
+            actor_id = self.nlp.vocab.strings[match_id]
+            key = (actor_id, tuple(t.lower_ for t in doc[start:end]))
+            allowed = self._allowed.get(key, _CASE_ANY)
+            if allowed is _CASE_ANY or tuple(t.text for t in doc[start:end]) in allowed:
+                names.append((start, end, actor_id))
+        whole = {(s, e) for s, e, _ in names}
+        modifiers: list[tuple[int, int, str]] = []
+        for token in doc:
+            if "-" in token.text and len(token.text) > 2:
+                # a token that is an alias as a whole ("Trump-Regierung") keeps that
+                # reading; its parts can only add modifier mentions ("Trump")
+                heads = [] if (token.i, token.i + 1) in whole else names
+                self._compound(token, heads, modifiers)
+        names = self._resolve(doc, names)
+        spans = [Span(doc, s, e, label=self._label(a), kb_id=a, span_id=NAME) for s, e, a in names]
+        named_tokens = {(i, a) for s, e, a in names for i in range(s, e)}
+        for s, e, a in dict.fromkeys(modifiers):
+            if (s, a) not in named_tokens:
+                spans.append(Span(doc, s, e, label=self._label(a), kb_id=a, span_id=MODIFIER))
+        spans.sort(key=lambda span: (span.start, span.end, span.id_))
+        doc.spans[ACTOR_SPANS_KEY] = spans
+        doc._.actor_names = {a: self.dictionary[a].name for _, _, a in names + modifiers}
+        self._set_ents(doc, [span for span in spans if span.id_ == NAME])
+        return doc
+
+    def _label(self, actor_id: str) -> str:
+        return self.dictionary[actor_id].type.upper()
+
+    def _compound(self, token, names: list, modifiers: list) -> None:
+        """Look for aliases among the hyphen-separated parts of one token."""
+        parts = token.text.split("-")
+        n = len(parts)
+        for i in range(n):
+            for j in range(i + 1, min(n, i + self._max_parts) + 1):
+                if i == 0 and j == n:
+                    continue  # the whole token: the phrase matcher's job
+                text = "-".join(parts[i:j])
+                candidates = self._parts.get(text.lower())
+                if not candidates:
+                    continue
+                for actor_id, allowed in candidates.items():
+                    if allowed is not _CASE_ANY and text not in allowed:
+                        continue
+                    mention = (token.i, token.i + 1, actor_id)
+                    (names if j == n and i > 0 else modifiers).append(mention)
+
+    def _resolve(self, doc: Doc, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Longest mentions win; add titles before person names; keep text order."""
+        if not names:
+            return []
+        by_span: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for s, e, a in names:
+            if a not in by_span[(s, e)]:
+                by_span[(s, e)].append(a)
+        kept = filter_spans([doc[s:e] for s, e in by_span])
+        resolved = []
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        for span in kept:
+            start = span.start
+            actors = by_span[(span.start, span.end)]
+            if any(self.dictionary[a].type == "person" for a in actors):
+                while start > 0 and start - 1 not in taken and _is_title(doc[start - 1].text):
+                    start -= 1
+                    taken.add(start)
+            resolved.extend((start, span.end, a) for a in actors)
+        return sorted(resolved)
+
+    def _set_ents(self, doc: Doc, spans: list[Span]) -> None:
+        if not self.overwrite_ents:
+            return
+        ours = filter_spans(spans)
+        covered = {i for span in doc.spans[ACTOR_SPANS_KEY] for i in range(span.start, span.end)}
+        others, unknown = [], []
+        for ent in doc.ents:
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            others.append(ent)
+            if ent.label_ in self.unknown_labels:
+                unknown.append(ent)
+        doc.spans[UNKNOWN_SPANS_KEY] = unknown
+        doc.set_ents(filter_spans(ours + others), default="outside")
+
+    # -- serialization ---------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "actors.json", self.dictionary.to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorTagger:
+        data = srsly.read_json(Path(path) / "actors.json")
+        self.set_dictionary(ActorDictionary.from_dict(data, str(Path(path) / "actors.json")))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.dictionary.to_dict())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ActorTagger:
+        self.set_dictionary(ActorDictionary.from_dict(srsly.msgpack_loads(data), "<bytes>"))
+        return self
+
+
+def _capitalised(form: tuple[str, ...]) -> tuple[str, ...]:
+    first = form[0]
+    return (first[:1].upper() + first[1:], *form[1:])
