@@ -144,7 +144,8 @@ def _load_file(path: Path) -> ActorDictionary:
     except IsADirectoryError:
         raise DictionaryError(f"{where}: is a directory, not an actor dictionary file") from None
     except UnicodeDecodeError as err:
-        raise DictionaryError(f"{where}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+        message = f"{where}: not UTF-8 text ({err.reason} at byte {err.start})"
+        raise DictionaryError(message) from None
     except OSError as err:
         raise DictionaryError(f"{where}: cannot read ({err.strerror})") from None
     return _parse(_read(text, path.name, where), where)

@@ -16,6 +16,7 @@ character offsets of the whole text.
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,9 +46,29 @@ def installed_german_model() -> str | None:
     return None
 
 
+# News text scraped from the web carries HTML entities and control characters
+# glued to words ("&quot;Tiktok&quot;", "Oracle\x00"). They become tokens of their
+# own, so the text and every offset stay exactly as given.
+_ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#[xX][0-9A-Fa-f]{2,4});"
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]"
+
+
+def adapt_tokenizer(nlp: Language) -> None:
+    """Split HTML entities and control characters off the words they touch."""
+    extra = [_ENTITY, _CONTROL]
+    tokenizer = nlp.tokenizer
+    prefixes = extra + list(nlp.Defaults.prefixes or [])
+    suffixes = extra + list(nlp.Defaults.suffixes or [])
+    infixes = extra + list(nlp.Defaults.infixes or [])
+    tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def blank_pipeline() -> Language:
     """``spacy.blank("de")`` with German news sentence splitting and lookup lemmas."""
     nlp = spacy.blank("de")
+    adapt_tokenizer(nlp)
     nlp.add_pipe("banlens_sentences")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
@@ -76,6 +97,7 @@ def load(
         nlp = blank_pipeline()
     else:
         nlp = spacy.load(name)
+        adapt_tokenizer(nlp)
         if not _sets_sentences(nlp):
             nlp.add_pipe("banlens_sentences", first=True)
     after = "ner" if "ner" in nlp.pipe_names else None
@@ -84,6 +106,8 @@ def load(
     try:  # TEMPORARY until the relations component lands
         from . import relations as _relations  # noqa: F401  (registers banlens_relations)
     except ImportError:
+        return nlp
+    if not nlp.has_factory("banlens_relations"):
         return nlp
     config = {} if relations is None else {"lexicon": str(relations)}
     nlp.add_pipe("banlens_relations", after="banlens_actors", config=config)
@@ -131,7 +155,9 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
 
 
 def _join(nlp: Language, parts: list[tuple[int, Doc]]) -> Doc:
-    doc = Doc.from_docs([d for _, d in parts], ensure_whitespace=False)
+    with warnings.catch_warnings():  # W101: the doc-level extensions are merged below
+        warnings.filterwarnings("ignore", message=r"\[W101\]")
+        doc = Doc.from_docs([d for _, d in parts], ensure_whitespace=False)
     names: dict[str, str] = {}
     records: list[dict[str, Any]] = []
     for offset, part in parts:

@@ -64,9 +64,10 @@ def split_sentences(doc: Doc) -> Doc:
     for i, token in enumerate(tokens[:-1]):
         text = token.text
         nxt = tokens[i + 1]
-        if "\n" in text or "\n" in token.whitespace_:
-            if nxt.text[:1].islower() and not text.endswith("\n\n") and "\n\n" not in token.whitespace_:
-                continue
+        breaks = text + token.whitespace_
+        if "\n" in breaks:
+            if nxt.text[:1].islower() and "\n\n" not in breaks:
+                continue  # a wrapped line goes on
             ended = True
         elif text in _FINAL or (len(text) > 1 and text[-1] in "!?"):
             if nxt.text[:1].islower() and text == ".":
@@ -78,7 +79,7 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         if (nxt.text in _CLOSERS and not token.whitespace_) or nxt.text in _FINAL:
             continue  # the boundary moves past closing quotes and brackets
-        if nxt.text in {",", ";"} or nxt.text[:1].islower() and "\n" not in text + token.whitespace_:
+        if nxt.text in {",", ";"} or (nxt.text[:1].islower() and "\n" not in breaks):
             ended = False  # '"Nein!", rief sie' goes on
             continue
         starts[i + 1] = True

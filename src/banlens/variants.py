@@ -93,8 +93,8 @@ def alias_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
 
 @functools.cache
 def _german_words() -> frozenset[str]:
-    import srsly
     import spacy_lookups_data
+    import srsly
 
     path = spacy_lookups_data.de["lemma_lookup"]
     gz = path.with_name(path.name + ".gz")
