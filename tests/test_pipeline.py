@@ -12,7 +12,7 @@ from banlens import pipeline
 
 def test_blank_pipeline_components(nlp):
     assert nlp.lang == "de"
-    assert nlp.pipe_names[:3] == ["banlens_sentences", "lemmatizer", "banlens_actors"]
+    assert nlp.pipe_names[:3] == ["banlens_sentences", "banlens_lemmas", "banlens_actors"]
     doc = nlp("Die Regierungen verhandelten.")
     assert doc[1].lemma_ == "Regierung"  # lookup lemmas from spacy-lookups-data
 

@@ -30,7 +30,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -110,6 +112,7 @@ class ActorTagger:
     def set_dictionary(self, dictionary: ActorDictionary) -> None:
         """Use ``dictionary`` from now on (rebuilds the patterns)."""
         self.dictionary = dictionary
+        self._hyphenated: dict[int, bool] = {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         # (actor_id, lowercase form) -> exact forms allowed, or _CASE_ANY
         self._allowed: dict[tuple[str, tuple[str, ...]], set[tuple[str, ...]] | None] = {}
@@ -155,12 +158,11 @@ class ActorTagger:
                 names.append((start, end, actor_id))
         whole = {(s, e) for s, e, _ in names}
         modifiers: list[tuple[int, int, str]] = []
-        for token in doc:
-            if "-" in token.text and len(token.text) > 2:
-                # a token that is an alias as a whole ("Trump-Regierung") keeps that
-                # reading; its parts can only add modifier mentions ("Trump")
-                heads = [] if (token.i, token.i + 1) in whole else names
-                self._compound(token, heads, modifiers)
+        for i in self._compound_tokens(doc):
+            # a token that is an alias as a whole ("Trump-Regierung") keeps that
+            # reading; its parts can only add modifier mentions ("Trump")
+            heads = [] if (i, i + 1) in whole else names
+            self._compound(doc[i], heads, modifiers)
         names = self._resolve(doc, names)
         spans = [Span(doc, s, e, label=self._label(a), kb_id=a, span_id=NAME) for s, e, a in names]
         named_tokens = {(i, a) for s, e, a in names for i in range(s, e)}
@@ -172,6 +174,24 @@ class ActorTagger:
         doc._.actor_names = {a: self.dictionary[a].name for _, _, a in names + modifiers}
         self._set_ents(doc, [span for span in spans if span.id_ == NAME])
         return doc
+
+    def _compound_tokens(self, doc: Doc) -> list[int]:
+        """Positions of hyphenated tokens, found through a per-form cache."""
+        orths = doc.to_array([ORTH]).reshape(-1)
+        forms = numpy.unique(orths).tolist()
+        hyphenated = self._hyphenated
+        strings = doc.vocab.strings
+        wanted = []
+        for orth in forms:
+            flag = hyphenated.get(orth)
+            if flag is None:
+                text = strings[orth]
+                flag = hyphenated[orth] = "-" in text and len(text) > 2
+            if flag:
+                wanted.append(orth)
+        if not wanted:
+            return []
+        return numpy.flatnonzero(numpy.isin(orths, wanted)).tolist()
 
     def _label(self, actor_id: str) -> str:
         return self.dictionary[actor_id].type.upper()

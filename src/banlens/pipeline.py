@@ -70,7 +70,7 @@ def blank_pipeline() -> Language:
     nlp = spacy.blank("de")
     adapt_tokenizer(nlp)
     nlp.add_pipe("banlens_sentences")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("banlens_lemmas")
     nlp.initialize()
     return nlp
 

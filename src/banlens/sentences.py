@@ -12,19 +12,22 @@ usually a sentence end. This component adds what news text needs on top:
   (headlines, captions and "Bild: dpa" lines have no final punctuation);
 * whitespace-only tokens (blank lines) never start a sentence.
 
-With a parser in the pipeline this component is not added (the parser sets
-sentences); it is registered as the ``banlens_sentences`` factory.
+It reads token classes from the orth ids (cached per word form) and writes all
+boundaries at once with ``Doc.from_array``, so it costs about as much as the
+lemmatizer. With a parser or senter in the pipeline it is not added.
 """
 
 from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
-_CLOSERS = {"“", "”", "\"", "«", "»", "‘", "’", "'", ")", "]", "›", "‹"}
+_FINAL_WORDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
+_CLOSER_WORDS = {"“", "”", "\"", "«", "»", "‘", "’", "'", ")", "]", "›", "‹"}
 _MONTHS = {
     "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
     "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.",
@@ -39,58 +42,103 @@ _STARTERS = {
 }
 _ORDINAL = re.compile(r"^\d+(?:\.\d+)*\.$")
 
+# token classes (bit flags)
+FINAL, PERIOD, CLOSER, BREAK, PARAGRAPH, ORDINAL_END, ORDINAL_SMALL = 1, 2, 4, 8, 16, 32, 64
+LOWER, UPPER, CONTINUES, STARTER, MONTH, SPACE = 128, 256, 512, 1024, 2048, 4096
 
-def _ordinal_ends_sentence(number: str, following: str) -> bool:
-    if not following[:1].isupper():
-        return False
-    lowered = following.lower()
-    if lowered in _MONTHS:
-        return False
+
+def _classify(text: str) -> int:
+    flags = 0
+    if text in _FINAL_WORDS or (len(text) > 1 and text[-1] in "!?" and not text[0].isalnum()):
+        flags |= FINAL
+    if text == ".":
+        flags |= PERIOD
+    if text in _CLOSER_WORDS:
+        flags |= CLOSER
+    if "\n" in text:
+        flags |= BREAK
+    if "\n\n" in text or "\n\r\n" in text:
+        flags |= PARAGRAPH
+    if text.isspace():
+        flags |= SPACE
+    if _ORDINAL.match(text):
+        digits = text.split(".")[0]
+        big = len(digits) == 4 or int(digits) > 31
+        flags |= ORDINAL_END if big else ORDINAL_SMALL
+    first = text[:1]
+    if first.islower():
+        flags |= LOWER
+    if first.isupper():
+        flags |= UPPER
+    if text in {",", ";"}:
+        flags |= CONTINUES
+    lowered = text.lower()
     if lowered in _STARTERS:
-        return True
-    digits = number.rstrip(".").split(".")[0]
-    return len(digits) == 4 or int(digits) > 31
+        flags |= STARTER
+    if lowered in _MONTHS:
+        flags |= MONTH
+    return flags
 
 
-@Language.component("banlens_sentences")
-def split_sentences(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token of ``doc``."""
-    tokens = list(doc)
-    if not tokens:
-        return doc
-    starts = [False] * len(tokens)
-    starts[0] = True
-    ended = False  # the sentence ends once the closers after the boundary are taken
-    for i, token in enumerate(tokens[:-1]):
-        text = token.text
-        nxt = tokens[i + 1]
-        breaks = text + token.whitespace_
-        if "\n" in breaks:
-            if nxt.text[:1].islower() and "\n\n" not in breaks:
-                continue  # a wrapped line goes on
-            ended = True
-        elif text in _FINAL or (len(text) > 1 and text[-1] in "!?"):
-            if nxt.text[:1].islower() and text == ".":
-                continue
-            ended = True
-        elif _ORDINAL.match(text) and _ordinal_ends_sentence(text, nxt.text):
-            ended = True
-        if not ended:
-            continue
-        if (nxt.text in _CLOSERS and not token.whitespace_) or nxt.text in _FINAL:
-            continue  # the boundary moves past closing quotes and brackets
-        if nxt.text in {",", ";"} or (nxt.text[:1].islower() and "\n" not in breaks):
-            ended = False  # '"Nein!", rief sie' goes on
-            continue
-        starts[i + 1] = True
+class SentenceSplitter:
+    """Rule-based sentence boundaries for German news (``banlens_sentences``)."""
+
+    def __init__(self) -> None:
+        self._classes: dict[int, int] = {}
+
+    def _flags(self, doc: Doc) -> tuple[list[int], list[int]]:
+        array = doc.to_array([ORTH, SPACY])
+        classes = self._classes
+        strings = doc.vocab.strings
+        flags = []
+        for orth in array[:, 0].tolist():
+            value = classes.get(orth)
+            if value is None:
+                value = classes[orth] = _classify(strings[orth])
+            flags.append(value)
+        return flags, array[:, 1].tolist()
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        flags, spaces = self._flags(doc)
+        starts = [-1] * n
+        starts[0] = 1
         ended = False
-    # whitespace tokens belong to the sentence before them
-    for i, token in enumerate(tokens):
-        if starts[i] and i > 0 and token.is_space:
-            starts[i] = False
-            if i + 1 < len(tokens):
-                starts[i + 1] = True
-    for token, start in zip(tokens, starts, strict=True):
-        token.is_sent_start = start
-    return doc
+        for i in range(n - 1):
+            here, nxt = flags[i], flags[i + 1]
+            if here & BREAK:
+                if nxt & LOWER and not here & PARAGRAPH:
+                    continue  # a wrapped line goes on
+                ended = True
+            elif here & FINAL:
+                if here & PERIOD and nxt & LOWER:
+                    continue  # "Corp. und"
+                ended = True
+            elif here & (ORDINAL_END | ORDINAL_SMALL) and nxt & UPPER and not nxt & MONTH:
+                ended = bool(here & ORDINAL_END or nxt & STARTER)
+            if not ended:
+                continue
+            if (nxt & CLOSER and not spaces[i]) or nxt & FINAL:
+                continue  # the boundary moves past closing quotes and brackets
+            if nxt & CONTINUES or (nxt & LOWER and not here & BREAK):
+                ended = False  # '"Nein!", rief sie' goes on
+                continue
+            starts[i + 1] = 1
+            ended = False
+        # whitespace tokens belong to the sentence before them
+        for i in range(1, n):
+            if starts[i] == 1 and flags[i] & SPACE:
+                starts[i] = -1
+                if i + 1 < n:
+                    starts[i + 1] = 1
+        values = numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
+        return doc
 
+
+@Language.factory("banlens_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    """spaCy factory for :class:`SentenceSplitter`."""
+    return SentenceSplitter()
