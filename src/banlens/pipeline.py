@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import actors as _actors  # noqa: F401  (registers the banlens_actors factory)
+from . import lemmas as _lemmas  # noqa: F401  (registers banlens_lemmas)
+from . import relations as _relations  # noqa: F401  (registers banlens_relations)
 from . import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
 from .dictionary import ActorDictionary, load_dictionary
 
@@ -103,12 +105,6 @@ def load(
     after = "ner" if "ner" in nlp.pipe_names else None
     tagger = nlp.add_pipe("banlens_actors", after=after)
     tagger.set_dictionary(dictionary)
-    try:  # TEMPORARY until the relations component lands
-        from . import relations as _relations  # noqa: F401  (registers banlens_relations)
-    except ImportError:
-        return nlp
-    if not nlp.has_factory("banlens_relations"):
-        return nlp
     config = {} if relations is None else {"lexicon": str(relations)}
     nlp.add_pipe("banlens_relations", after="banlens_actors", config=config)
     return nlp
