@@ -198,3 +198,9 @@ def test_add_pipe_in_any_german_pipeline(tmp_path):
     nlp = spacy.blank("de")
     nlp.add_pipe("banlens_actors", config={"actors": str(path)})
     assert found(nlp("Acme und Oracle.")) == [("Acme", "acme")]
+
+
+def test_names_of_several_nouns_may_decline_the_first(nlp):
+    tagger = custom(nlp, {"id": "olg", "type": "court", "aliases": ["Oberlandesgericht Köln"]})
+    doc = tagger(nlp.make_doc("Ein Senat des Oberlandesgerichts Köln entschied."))
+    assert found(doc) == [("Oberlandesgerichts Köln", "olg")]

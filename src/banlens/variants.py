@@ -76,7 +76,11 @@ def adjective_forms(word: str) -> list[str] | None:
 
 
 def alias_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
-    """Every declined form of a tokenised alias, the alias itself first."""
+    """Every declined form of a tokenised alias, the alias itself first.
+
+    A name of several capitalised nouns may decline its first word instead of its
+    head ("des Oberlandesgerichts Düsseldorf"), so both readings are generated.
+    """
     if not words:
         return []
     head = head_index(words)
@@ -88,7 +92,12 @@ def alias_forms(words: Sequence[str]) -> list[tuple[str, ...]]:
             options.append(adjective_forms(word) or [word])
         else:
             options.append([word])
-    return list(dict.fromkeys(itertools.product(*options)))
+    forms = list(itertools.product(*options))
+    first = words[0]
+    if head > 0 and first[:1].isupper() and len(first) > 3 and adjective_forms(first) is None:
+        for declined in noun_forms(first)[1:]:
+            forms.append((declined, *words[1:]))
+    return list(dict.fromkeys(forms))
 
 
 @functools.cache
