@@ -13,11 +13,10 @@ import time
 from collections import Counter
 
 import spacy
+from _corpus import read_articles
 
 import banlens
 from banlens.pipeline import blank_pipeline
-
-from _corpus import read_articles
 
 
 def main() -> None:

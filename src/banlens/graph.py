@@ -1,0 +1,639 @@
+"""The actor network: documents in, a networkx ``MultiDiGraph`` out.
+
+Two graphs, one builder:
+
+Instance graph (:func:`build_graph`, :class:`GraphBuilder`)
+    One node per actor id and one edge per relation instance, keyed by a globally
+    unique, stable id (``"<doc id>#r<index>"``, the relation's position in its
+    document), so graphs built in parallel merge without clashes and every edge leads
+    back to its sentence. Node attributes: ``label`` (display name), ``actor_type``,
+    ``mentions``, ``documents`` and, when documents carry dates, ``first_seen`` and
+    ``last_seen`` (ISO-8601). Edge attributes: ``relation``, ``plover``, ``quad``,
+    ``symmetric``, ``negated``, ``hypothetical``, ``doc_id``, ``evidence``, ``start``,
+    ``end``, ``trigger``, ``confidence``, ``method`` and ``date`` (when known).
+
+Aggregated graph (:func:`aggregate`)
+    One edge per (source, relation, target), keyed by the relation, with ``weight``
+    (number of instances), ``documents``, counts of ``negated``/``hypothetical``
+    instances and a few evidence samples. Symmetric relations are stored once, from
+    the smaller to the larger actor id.
+
+The builder takes processed spaCy Docs or their JSON records
+(:func:`banlens.doc_to_record`, the JSONL contract), so a corpus can stream through
+``nlp.pipe`` without keeping Docs, and worker processes can send records.
+:meth:`GraphBuilder.merge` (or :func:`merge_graphs`) combines partial graphs; the
+result equals one builder over all inputs.
+
+Co-occurrence (optional, ``cooccurrence=True``): for every document and pair of
+actors named in the same sentence, one edge with relation :data:`COOCCURS`
+(``sentences`` = how many sentences). It needs sentence offsets: Docs give them;
+records need a ``sentences`` field, which :func:`graph_record` adds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from typing import Any
+
+import networkx as nx
+from spacy.tokens import Doc
+
+from .errors import BanlensError, InputError
+from .records import doc_to_record
+
+#: Relation name of sentence-level co-occurrence edges.
+COOCCURS = "co_occurs"
+#: Graph settings stored in ``G.graph``; graphs merge only when they agree.
+SETTINGS = ("include_negated", "include_hypothetical", "cooccurrence")
+
+LabelInfo = Mapping[str, tuple[str, str, bool]]
+DocLike = Doc | Mapping[str, Any]
+
+
+# -- inputs ------------------------------------------------------------------------
+
+
+def graph_record(doc: Doc, *, sentences: bool = True, **meta: Any) -> dict[str, Any]:
+    """The record of a Doc (:func:`banlens.doc_to_record`) plus what the graph uses.
+
+    Relations get ``plover``/``quad`` when the extractor chose them (a trigger can
+    override its label's PLOVER type); records without them get the label's.
+
+    ``sentences`` lists ``[start, end, text]`` for each sentence that names at
+    least two different actors: all that co-occurrence edges need, small enough to
+    send from worker processes.
+    """
+    record = doc_to_record(doc, **meta)
+    for rel, full in zip(record["relations"], doc._.relations, strict=True):
+        for name in ("plover", "quad"):  # the trigger's own PLOVER type, if it has one
+            if full.extra.get(name) and name not in rel:
+                rel[name] = full.extra[name]
+    if sentences:
+        spans = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+        actors = [(span.start_char, span.kb_id_) for span in doc._.actors]
+        record["sentences"] = [
+            [sent.start_char, sent.end_char, sent.text]
+            for sent in spans
+            if len({a for start, a in actors if sent.start_char <= start < sent.end_char}) > 1
+        ]
+    return record
+
+
+@lru_cache(maxsize=1)
+def _default_label_info() -> dict[str, tuple[str, str, bool]]:
+    from .lexicon import load_lexicon
+
+    return load_lexicon().label_info()
+
+
+def _label_info(lexicon: Any) -> dict[str, tuple[str, str, bool]]:
+    """``{label: (plover, quad, symmetric)}`` from a lexicon, a mapping or the default."""
+    if lexicon is None:
+        return dict(_default_label_info())
+    if hasattr(lexicon, "label_info"):
+        return dict(lexicon.label_info())
+    if isinstance(lexicon, Mapping):
+        info = {}
+        for label, value in lexicon.items():
+            try:
+                plover, quad, symmetric = value
+            except (TypeError, ValueError):
+                raise BanlensError(
+                    f"lexicon entry {label!r}: expected (plover, quad, symmetric), got {value!r}"
+                ) from None
+            info[str(label)] = (str(plover or ""), str(quad or ""), bool(symmetric))
+        return info
+    raise TypeError(
+        "lexicon must be a RelationLexicon, a mapping label -> (plover, quad, symmetric) "
+        f"or None, not {type(lexicon).__name__}"
+    )
+
+
+def _iso_date(value: Any, where: str) -> str | None:
+    """Normalise a document date to ISO-8601 (date, or date and time)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        for parse in (date.fromisoformat, datetime.fromisoformat):
+            try:
+                return parse(text).isoformat()
+            except ValueError:
+                continue
+    raise InputError(f"{where}: field 'date': {value!r} is not an ISO-8601 date (YYYY-MM-DD)")
+
+
+@lru_cache(maxsize=4096)
+def _date_key(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _earliest(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _date_key(a) <= _date_key(b) else b
+
+
+def _latest(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return a if _date_key(a) >= _date_key(b) else b
+
+
+def _anonymous_id(record: Mapping[str, Any]) -> str:
+    """A stable id for a document without one: a hash of its content."""
+    content = record.get("text")
+    if not isinstance(content, str):
+        content = json.dumps(
+            [record.get("actors"), record.get("relations")], sort_keys=True, default=str
+        )
+    return "doc-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    id: str
+    name: str
+    type: str
+    start: int
+
+
+@dataclass(slots=True)
+class _Record:
+    id: str
+    date: str | None
+    actors: list[_Actor]
+    relations: list[dict[str, Any]]
+    sentences: list[tuple[int, int, str | None]] | None
+
+
+def _text(value: Any, where: str, required: bool = False) -> str:
+    if value is None:
+        if required:
+            raise InputError(f"{where}: missing")
+        return ""
+    if not isinstance(value, str):
+        raise InputError(f"{where}: expected a string, got {type(value).__name__}")
+    if required and not value.strip():
+        raise InputError(f"{where}: empty")
+    return value
+
+
+def _int(value: Any, where: str, default: int = -1) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+        raise InputError(f"{where}: expected an integer, got {value!r}")
+    return int(value)
+
+
+def _flag(value: Any, where: str) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool | int) or value not in (0, 1):
+        raise InputError(f"{where}: expected true or false, got {value!r}")
+    return bool(value)
+
+
+def _float(value: Any, where: str, default: float = 1.0) -> float:
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise InputError(f"{where}: expected a number, got {value!r}")
+    return float(value)
+
+
+def _check(record: Mapping[str, Any], need_sentences: bool) -> _Record:
+    """Validate a record before anything is added, so a bad one changes nothing."""
+    raw_id = record.get("id")
+    if raw_id is None or raw_id == "":
+        doc_id = _anonymous_id(record)
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+        doc_id = str(raw_id)
+    else:
+        raise InputError(f"document record: field 'id': expected a string, got {raw_id!r}")
+    where = f"document {doc_id!r}"
+    for name in ("actors", "relations"):
+        if name not in record:
+            raise InputError(
+                f"{where}: missing field {name!r} (is this a processed banlens record?)"
+            )
+        if not isinstance(record[name], list):
+            raise InputError(f"{where}: field {name!r}: expected a list")
+    when = _iso_date(record.get("date"), where)
+
+    actors = []
+    for i, actor in enumerate(record["actors"]):
+        at = f"{where}, actor {i}"
+        if not isinstance(actor, Mapping):
+            raise InputError(f"{at}: expected an object with 'id', 'name', 'type'")
+        actor_id = _text(actor.get("id"), f"{at}, field 'id'", required=True)
+        actors.append(
+            _Actor(
+                id=actor_id,
+                name=_text(actor.get("name"), f"{at}, field 'name'"),
+                type=_text(actor.get("type"), f"{at}, field 'type'"),
+                start=_int(actor.get("start"), f"{at}, field 'start'"),
+            )
+        )
+
+    relations = []
+    for i, rel in enumerate(record["relations"]):
+        at = f"{where}, relation {i}"
+        if not isinstance(rel, Mapping):
+            raise InputError(f"{at}: expected an object with 'subject', 'label', 'object'")
+        relations.append({
+            "subject": _text(rel.get("subject"), f"{at}, field 'subject'", required=True),
+            "label": _text(rel.get("label"), f"{at}, field 'label'", required=True),
+            "object": _text(rel.get("object"), f"{at}, field 'object'", required=True),
+            "negated": _flag(rel.get("negated"), f"{at}, field 'negated'"),
+            "hypothetical": _flag(rel.get("hypothetical"), f"{at}, field 'hypothetical'"),
+            "evidence": _text(rel.get("evidence"), f"{at}, field 'evidence'"),
+            "start": _int(rel.get("start"), f"{at}, field 'start'"),
+            "end": _int(rel.get("end"), f"{at}, field 'end'"),
+            "trigger": _text(rel.get("trigger"), f"{at}, field 'trigger'"),
+            "confidence": _float(rel.get("confidence"), f"{at}, field 'confidence'"),
+            "method": _text(rel.get("method"), f"{at}, field 'method'"),
+            "plover": _text(rel.get("plover"), f"{at}, field 'plover'"),
+            "quad": _text(rel.get("quad"), f"{at}, field 'quad'"),
+        })
+
+    sentences = None
+    if need_sentences:
+        raw = record.get("sentences")
+        if not isinstance(raw, list):
+            raise InputError(
+                f"{where}: field 'sentences' is needed for co-occurrence edges; make the "
+                "record with banlens.graph.graph_record(doc) or pass the Doc itself"
+            )
+        sentences = []
+        for i, sent in enumerate(raw):
+            at = f"{where}, sentence {i}"
+            if not isinstance(sent, list | tuple) or len(sent) not in (2, 3):
+                raise InputError(f"{at}: expected [start, end] or [start, end, text]")
+            text = sent[2] if len(sent) == 3 else None
+            sentences.append((_int(sent[0], at), _int(sent[1], at),
+                              _text(text, at) if text is not None else None))
+    return _Record(doc_id, when, actors, relations, sentences)
+
+
+# -- building ----------------------------------------------------------------------
+
+
+def _better(current: str, candidate: str, fallback: str) -> str:
+    """Order-independent choice among names: any real name beats the fallback, and of
+    two real names the smaller wins (so merged results do not depend on order)."""
+    if not candidate or candidate == fallback:
+        return current
+    if not current or current == fallback:
+        return candidate
+    return min(current, candidate)
+
+
+def _update_node(G: nx.MultiDiGraph, node: str, attrs: Mapping[str, Any]) -> None:
+    """Fold one document's (or one graph's) view of an actor into node ``node``."""
+    if node not in G:
+        G.add_node(node, label=node, actor_type="", mentions=0, documents=0)
+    data = G.nodes[node]
+    data["label"] = _better(data.get("label", node), attrs.get("label", ""), node)
+    data["actor_type"] = _better(data.get("actor_type", ""), attrs.get("actor_type", ""), "")
+    data["mentions"] = data.get("mentions", 0) + attrs.get("mentions", 0)
+    data["documents"] = data.get("documents", 0) + attrs.get("documents", 0)
+    first = _earliest(data.get("first_seen"), attrs.get("first_seen"))
+    last = _latest(data.get("last_seen"), attrs.get("last_seen"))
+    if first is not None:
+        data["first_seen"], data["last_seen"] = first, last
+
+
+class GraphBuilder:
+    """Builds the instance graph one document at a time.
+
+    >>> builder = GraphBuilder()
+    >>> for doc in nlp.pipe(texts):          # doctest: +SKIP
+    ...     builder.add(doc)
+    >>> G = builder.graph
+
+    ``include_negated``/``include_hypothetical`` decide which relation instances
+    become edges (negated ones are left out by default); actors count in any case.
+    ``cooccurrence=True`` adds :data:`COOCCURS` edges. ``lexicon`` gives each label
+    its PLOVER type, quad class and symmetry: a :class:`banlens.RelationLexicon`, a
+    mapping ``label -> (plover, quad, symmetric)``, or None for the default lexicon;
+    labels it does not know get empty ``plover``/``quad`` and are not symmetric.
+    """
+
+    def __init__(
+        self,
+        *,
+        include_negated: bool = False,
+        include_hypothetical: bool = True,
+        cooccurrence: bool = False,
+        lexicon: Any = None,
+    ) -> None:
+        self.include_negated = include_negated
+        self.include_hypothetical = include_hypothetical
+        self.cooccurrence = cooccurrence
+        self._info = _label_info(lexicon)
+        self.graph = nx.MultiDiGraph(
+            banlens="instances",
+            include_negated=include_negated,
+            include_hypothetical=include_hypothetical,
+            cooccurrence=cooccurrence,
+        )
+        self.doc_ids: set[str] = set()
+
+    def add(self, doc: DocLike) -> str:
+        """Add one processed Doc or document record; return its document id.
+
+        A record is checked completely before anything is added: a bad record raises
+        :class:`banlens.InputError` (naming the document, item and field) and leaves
+        the graph as it was. Document ids must be unique (edge ids derive from them);
+        a document without an id gets one from a hash of its content.
+        """
+        if isinstance(doc, Doc):
+            if "banlens_actors" not in doc.spans and doc._.relation_records is None:
+                raise InputError(
+                    f"document {doc._.doc_id or doc.text[:40]!r} was not processed by a "
+                    "banlens pipeline (no actors, no relations): use nlp = banlens.load()"
+                )
+            record: Mapping[str, Any] = graph_record(doc, sentences=self.cooccurrence)
+            if record.get("id") is None:
+                record = {**record, "text": doc.text}
+        elif isinstance(doc, Mapping):
+            record = doc
+        else:
+            raise InputError(
+                f"expected a processed spaCy Doc or a document record (dict), "
+                f"got {type(doc).__name__}"
+            )
+        rec = _check(record, need_sentences=self.cooccurrence)
+        if rec.id in self.doc_ids:
+            raise InputError(
+                f"document {rec.id!r} was already added; document ids must be unique "
+                "because edge ids derive from them"
+            )
+        self.doc_ids.add(rec.id)
+        self._add_nodes(rec)
+        self._add_relations(rec)
+        if self.cooccurrence:
+            self._add_cooccurrences(rec)
+        return rec.id
+
+    def update(self, docs: Iterable[DocLike]) -> GraphBuilder:
+        """Add every document of ``docs``; return the builder."""
+        for doc in docs:
+            self.add(doc)
+        return self
+
+    def _add_nodes(self, rec: _Record) -> None:
+        mentions = Counter(actor.id for actor in rec.actors)
+        names: dict[str, set[str]] = {}
+        types: dict[str, set[str]] = {}
+        for actor in rec.actors:
+            names.setdefault(actor.id, set()).add(actor.name)
+            types.setdefault(actor.id, set()).add(actor.type)
+        present = dict.fromkeys(mentions)
+        for rel in rec.relations:
+            present.setdefault(rel["subject"])
+            present.setdefault(rel["object"])
+        for actor_id in present:
+            label = ""
+            for name in names.get(actor_id, ()):
+                label = _better(label, name, actor_id)
+            kind = ""
+            for found in types.get(actor_id, ()):
+                kind = _better(kind, found, "")
+            _update_node(self.graph, actor_id, {
+                "label": label, "actor_type": kind, "mentions": mentions.get(actor_id, 0),
+                "documents": 1, "first_seen": rec.date, "last_seen": rec.date,
+            })
+
+    def _add_relations(self, rec: _Record) -> None:
+        for i, rel in enumerate(rec.relations):
+            if rel["negated"] and not self.include_negated:
+                continue
+            if rel["hypothetical"] and not self.include_hypothetical:
+                continue
+            plover, quad, symmetric = self._info.get(rel["label"], ("", "", False))
+            plover, quad = rel["plover"] or plover, rel["quad"] or quad
+            attrs = {
+                "relation": rel["label"],
+                "plover": plover,
+                "quad": quad,
+                "symmetric": symmetric,
+                "negated": rel["negated"],
+                "hypothetical": rel["hypothetical"],
+                "doc_id": rec.id,
+                "evidence": rel["evidence"],
+                "start": rel["start"],
+                "end": rel["end"],
+                "trigger": rel["trigger"],
+                "confidence": rel["confidence"],
+                "method": rel["method"],
+            }
+            if rec.date is not None:
+                attrs["date"] = rec.date
+            self.graph.add_edge(rel["subject"], rel["object"], key=f"{rec.id}#r{i}", **attrs)
+
+    def _add_cooccurrences(self, rec: _Record) -> None:
+        pairs: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
+        for start, end, text in rec.sentences or ():
+            ids = sorted({a.id for a in rec.actors if start <= a.start < end})
+            for i, a in enumerate(ids):
+                for b in ids[i + 1:]:
+                    pairs.setdefault((a, b), []).append((start, end, text))
+        for j, ((a, b), sents) in enumerate(sorted(pairs.items())):
+            start, end, text = sents[0]
+            attrs: dict[str, Any] = {
+                "relation": COOCCURS, "plover": "", "quad": "", "symmetric": True,
+                "sentences": len(sents), "doc_id": rec.id, "start": start, "end": end,
+            }
+            if text is not None:
+                attrs["evidence"] = text
+            if rec.date is not None:
+                attrs["date"] = rec.date
+            self.graph.add_edge(a, b, key=f"{rec.id}#c{j}", **attrs)
+
+    def merge(self, other: GraphBuilder | nx.MultiDiGraph) -> GraphBuilder:
+        """Add the documents of another builder (or its graph) to this one.
+
+        The result equals one builder over the documents of both. Raises
+        :class:`banlens.InputError` if both saw the same document and
+        :class:`banlens.BanlensError` if their settings differ.
+        """
+        if isinstance(other, GraphBuilder):
+            shared = self.doc_ids & other.doc_ids
+            if shared:
+                raise InputError(
+                    f"both builders contain document(s) {sorted(shared)[:5]}; "
+                    "each document must be added once"
+                )
+            merge_into(self.graph, other.graph)
+            self.doc_ids |= other.doc_ids
+        else:
+            merge_into(self.graph, other)
+            self.doc_ids |= {d["doc_id"] for _, _, d in other.edges(data=True) if "doc_id" in d}
+        return self
+
+
+def merge_into(G: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Fold instance graph ``other`` into ``G`` (changed in place and returned)."""
+    for name in SETTINGS:
+        if name in G.graph and name in other.graph and G.graph[name] != other.graph[name]:
+            raise BanlensError(
+                f"cannot merge graphs built with different settings: {name}="
+                f"{G.graph[name]!r} and {other.graph[name]!r}"
+            )
+    keys = {key for _, _, key in G.edges(keys=True)}
+    clashes = [key for _, _, key in other.edges(keys=True) if key in keys]
+    if clashes:
+        raise InputError(
+            f"edge id(s) {clashes[:5]} are in both graphs: the same document was added twice"
+        )
+    for node, data in other.nodes(data=True):
+        _update_node(G, node, data)
+    G.add_edges_from((u, v, key, dict(data)) for u, v, key, data in other.edges(keys=True,
+                                                                               data=True))
+    for name, value in other.graph.items():
+        G.graph.setdefault(name, value)
+    return G
+
+
+def merge_graphs(*graphs: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A new instance graph combining ``graphs`` (e.g. from parallel workers)."""
+    if not graphs:
+        return GraphBuilder().graph
+    G = graphs[0].copy()
+    for other in graphs[1:]:
+        merge_into(G, other)
+    return G
+
+
+def build_graph(
+    docs: Iterable[DocLike] | DocLike,
+    *,
+    include_negated: bool = False,
+    include_hypothetical: bool = True,
+    cooccurrence: bool = False,
+    lexicon: Any = None,
+) -> nx.MultiDiGraph:
+    """The instance graph of ``docs`` (processed Docs or records; see :class:`GraphBuilder`)."""
+    if isinstance(docs, Doc | Mapping):
+        docs = [docs]
+    builder = GraphBuilder(
+        include_negated=include_negated,
+        include_hypothetical=include_hypothetical,
+        cooccurrence=cooccurrence,
+        lexicon=lexicon,
+    )
+    return builder.update(docs).graph
+
+
+# -- aggregating -------------------------------------------------------------------
+
+
+def _sample_key(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Best evidence first: asserted before negated/hypothetical, confident, early."""
+    return (
+        bool(data.get("negated")),
+        bool(data.get("hypothetical")),
+        -float(data.get("confidence") or 0.0),
+        str(data.get("date") or "\uffff"),
+        str(data.get("doc_id", "")),
+        data.get("start") if isinstance(data.get("start"), int) else -1,
+    )
+
+
+def _most_common(values: Iterable[str]) -> str:
+    """The most frequent value; ties go to the smallest, so order does not matter."""
+    counts = Counter(values)
+    return min(counts, key=lambda value: (-counts[value], value)) if counts else ""
+
+
+def aggregate(
+    G: nx.MultiDiGraph, *, cooccurrence: bool = False, samples: int = 3
+) -> nx.MultiDiGraph:
+    """One edge per (source, relation, target), keyed by the relation.
+
+    Edge attributes: ``relation``, ``plover``, ``quad``, ``symmetric``, ``weight``
+    (number of instances; for :data:`COOCCURS`, number of sentences), ``documents``,
+    ``negated`` and ``hypothetical`` (how many instances were), ``confidence`` (mean),
+    ``methods``, up to ``samples`` ``evidence`` sentences with their ``doc_ids``
+    (best first: asserted, confident, early), and, when dated, ``first_seen``,
+    ``last_seen`` and ``dates`` (sorted distinct dates, the timeline spells of the
+    GEXF file). Symmetric relations are stored once, from the smaller actor id to
+    the larger. Nodes are copied unchanged. Co-occurrence edges are kept only with
+    ``cooccurrence=True``, which needs a graph built with ``cooccurrence=True``.
+    """
+    if samples < 0:
+        raise ValueError("samples must be 0 or more")
+    if cooccurrence and not G.graph.get("cooccurrence"):
+        raise BanlensError(
+            "aggregate(cooccurrence=True) needs a graph built with "
+            "build_graph(..., cooccurrence=True)"
+        )
+    A = nx.MultiDiGraph()
+    A.graph.update(G.graph)
+    A.graph["banlens"] = "aggregated"
+    A.graph["cooccurrence"] = bool(cooccurrence and G.graph.get("cooccurrence"))
+    A.add_nodes_from((node, dict(data)) for node, data in G.nodes(data=True))
+
+    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    for u, v, data in G.edges(data=True):
+        relation = data.get("relation")
+        if relation is None:
+            raise BanlensError(f"edge {u!r} -> {v!r} has no 'relation' attribute")
+        if relation == COOCCURS and not cooccurrence:
+            continue
+        if data.get("symmetric") and str(v) < str(u):
+            u, v = v, u
+        groups.setdefault((u, relation, v), []).append(data)
+
+    for (u, relation, v), items in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        first = items[0]
+        ranked = sorted(items, key=_sample_key)
+        evidence: list[str] = []
+        doc_ids: list[str] = []
+        for data in ranked:
+            if len(evidence) >= samples:
+                break
+            text = data.get("evidence")
+            if text and text not in evidence:
+                evidence.append(text)
+                doc_ids.append(str(data.get("doc_id", "")))
+        dates = sorted({d["date"] for d in items if d.get("date")}, key=_date_key)
+        confidences = [float(d["confidence"]) for d in items if d.get("confidence") is not None]
+        if relation == COOCCURS:
+            weight = sum(int(d.get("sentences", 1)) for d in items)
+        else:
+            weight = len(items)
+        attrs: dict[str, Any] = {
+            "relation": relation,
+            "plover": _most_common(d.get("plover", "") for d in items),
+            "quad": _most_common(d.get("quad", "") for d in items),
+            "symmetric": bool(first.get("symmetric", False)),
+            "weight": weight,
+            "documents": len({d.get("doc_id") for d in items}),
+            "negated": sum(bool(d.get("negated")) for d in items),
+            "hypothetical": sum(bool(d.get("hypothetical")) for d in items),
+            "methods": sorted({d["method"] for d in items if d.get("method")}),
+            "evidence": evidence,
+            "doc_ids": doc_ids,
+        }
+        if confidences:
+            attrs["confidence"] = round(sum(confidences) / len(confidences), 4)
+        if dates:
+            attrs["first_seen"], attrs["last_seen"], attrs["dates"] = dates[0], dates[-1], dates
+        A.add_edge(u, v, key=relation, **attrs)
+    return A

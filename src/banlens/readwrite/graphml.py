@@ -1,0 +1,118 @@
+"""GraphML for Gephi, networkx, igraph and yEd.
+
+networkx writes the XML; this module cleans the graph first (see
+:mod:`banlens.readwrite.sanitize`) and names the ``<key>`` ids. Gephi reads a key's
+id before its ``attr.name``, and networkx numbers keys ``d0, d1, ...`` by default,
+so whichever attribute happens to get ``d3`` (nodes) or ``d7`` (edges) would become
+Gephi's label. Here a key id is the attribute name itself (made a legal XML name),
+and a name used for both nodes and edges gets ``_edge`` on the edge key so ids stay
+unique, as GraphML requires. Edge ids are unique over the whole file: Gephi and
+yEd silently drop edges with a repeated id.
+
+Nodes and edges carry ``label`` (Gephi's label column); aggregated edges carry
+``weight`` (Gephi's edge weight).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter, GraphMLWriterLxml
+
+from .output import Target, binary_output
+from .sanitize import CleanGraph, sanitize
+
+_NOT_NAME = re.compile(r"[^A-Za-z0-9_.\-]")
+
+
+class _NamedKeys:
+    """Mixin for networkx's GraphML writers: readable key ids, unique across scopes."""
+
+    keys: dict[tuple[str, str, str], str]
+    xml: Any
+    myElement: Any
+
+    def get_key(self, name: str, attr_type: str, scope: str, default: Any) -> str:
+        signature = (name, attr_type, scope)
+        if signature in self.keys:
+            return self.keys[signature]
+        used = set(self.keys.values())
+        base = _NOT_NAME.sub("_", name) or "key"
+        key_id, n = base, 1
+        while key_id in used:
+            n += 1
+            key_id = f"{base}_{scope}" if n == 2 else f"{base}_{scope}{n}"
+        self.keys[signature] = key_id
+        element = self.myElement(
+            "key", **{"id": key_id, "for": scope, "attr.name": name, "attr.type": attr_type}
+        )
+        self.xml.append(element)  # keys come before the graph element, in creation order
+        return key_id
+
+
+class _Writer(_NamedKeys, GraphMLWriter):
+    """The standard-library writer (builds the document in memory)."""
+
+
+class _LxmlWriter(_NamedKeys, GraphMLWriterLxml):
+    """The lxml writer (streams nodes and edges; several times faster)."""
+
+
+def _has_lxml() -> bool:
+    try:
+        import lxml.etree  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _register_keys(writer: Any, clean: CleanGraph) -> None:
+    """Create the keys up front, in column order (nodes first)."""
+    for scope, columns in (("node", clean.node_columns), ("edge", clean.edge_columns)):
+        for name, kind in columns.items():
+            writer.get_key(name, writer.get_xml_type(kind), scope, None)
+
+
+# Attribute names that readers take for the element's own id (Gephi: the edge id, so
+# repeated values drop edges; igraph: the GraphML id). They are written renamed.
+_ID_NAMES = frozenset({"id", "edgeid"})
+
+
+def _rename_ids(clean: CleanGraph) -> None:
+    for columns, rows in ((clean.node_columns, [a for _, a in clean.nodes]),
+                          (clean.edge_columns, [e[3] for e in clean.edges])):
+        for name in [n for n in columns if n.lower() in _ID_NAMES]:
+            new = f"{name}_attribute"
+            while new in columns:
+                new += "_"
+            columns[new] = columns.pop(name)
+            for row in rows:
+                if name in row:
+                    row[new] = row.pop(name)
+
+
+def write_graphml(G: nx.Graph, path: Target, *, prettyprint: bool = True) -> None:
+    """Write ``G`` as GraphML to a path (atomically) or a binary file object.
+
+    Graph-level attributes are not written (Gephi reports keys ``for="graph"`` as an
+    error). Symmetric relations keep their stored direction; their ``symmetric``
+    attribute says so (networkx cannot read mixed directed/undirected GraphML).
+    An attribute named ``id`` (or ``edgeid``) is written as ``id_attribute``: Gephi
+    would take it for the edge id and igraph for the node id.
+    """
+    clean = sanitize(G, node_label=True, edge_label=True, graph_attributes=False)
+    _rename_ids(clean)
+    graph = clean.to_networkx()
+    with binary_output(path) as stream:
+        if _has_lxml():
+            writer: Any = _LxmlWriter(stream, encoding="utf-8", prettyprint=prettyprint)
+            _register_keys(writer, clean)
+            writer.add_graph_element(graph)
+            writer.dump()
+        else:
+            writer = _Writer(encoding="utf-8", prettyprint=prettyprint)
+            _register_keys(writer, clean)
+            writer.add_graph_element(graph)
+            writer.dump(stream)

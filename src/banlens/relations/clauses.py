@@ -1,0 +1,398 @@
+"""Clauses and argument roles of a German sentence without a parse.
+
+A sentence is cut into clauses at punctuation and subordinating words; comma
+segments without a verb (appositions, "zuständig für X") stay with their clause,
+which goes on after them, while a dateline or headline before a dash or colon stands
+apart. Relative clauses know the actor their pronoun stands for, infinitive and
+subordinate clauses the clause that governs them. Each actor mention then gets its
+role from the words before it: a preposition ("an den US-Konzern Nvidia"), the cases
+its article allows ("den", "dem", "des"), a genitive attribute ("Druck der USA"),
+a prenominal genitive ("Fords Tochter"), coordination with the mention before it, or
+none (a bare name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..lexicon import RelationLexicon
+from .common import Mention
+from .german import (
+    APOSTROPHE_S,
+    ARTICLE_CASES,
+    BOUNDARY,
+    CONTRACTIONS,
+    COORDINATORS,
+    DASHES,
+    EXAMPLE_MARKERS,
+    GENITIVE,
+    PREPOSITIONS,
+    RELATIVE,
+    STARTERS,
+    SUBORDINATORS,
+    Words,
+    adjective_like,
+    is_cap,
+    verb_like,
+)
+
+
+@dataclass(slots=True)
+class Arg:
+    """A mention with the role its context gives it in one clause."""
+
+    mention: Mention
+    prep: str | None = None  # governing preposition
+    cases: frozenset[str] | None = None  # from the article; None = bare name
+    article_at: int = -1  # token index of the article or preposition opening the NP
+    possessor_of: int = -1  # noun this mention is a prenominal genitive of
+    coord: int = -1  # index (in the clause's arg list) of the first conjunct
+    example: bool = False  # "Firmen wie X", "Xs Maschinen": not itself an argument
+    aside: bool = False  # inside an apposition or dashes: no argument of the clause's verb
+
+    @property
+    def actor(self) -> str:
+        return self.mention.actor
+
+    def can_be(self, case: str) -> bool:
+        return self.prep is None and self.possessor_of < 0 and not self.example and (
+            not self.aside) and (
+            self.cases is None or case in self.cases
+        )
+
+
+@dataclass(slots=True)
+class Clause:
+    tokens: list[int]  # doc token indices, in order
+    kind: str = "main"  # main | sub | rel | inf
+    args: list[Arg] = field(default_factory=list)
+    antecedent: list[Mention] = field(default_factory=list)  # for relative clauses
+    rel_case: str = ""  # case of the relative pronoun
+    controller: Clause | None = None  # clause that governs an infinitive/sub clause
+    aside: set[int] = field(default_factory=set)  # tokens of merged appositions
+    pronoun_at: int = -1  # token index of the relative pronoun
+
+
+INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
+
+
+class ClauseReader:
+    """Cuts sentences into clauses and gives their mentions roles."""
+
+    def __init__(self, lexicon: RelationLexicon) -> None:
+        self.lexicon = lexicon
+        self.names: dict[str, str] = {}  # actor id -> display name, of the current doc
+
+    def split(self, doc: Words, sent: Span, mentions: list[Mention]) -> list[Clause]:
+        starts = {m.start: m for m in mentions}
+        ends = {m.end - 1: m for m in mentions}
+        segments: list[list[int]] = [[]]
+        hard: dict[int, str] = {}  # segments that start after a dash, colon or quote
+        skip_to = -1
+        for i in range(sent.start, sent.end):
+            tok = doc[i]
+            if i < skip_to:
+                continue
+            if tok.text in ("(", "["):
+                # leave out a short parenthesis ("(CMA)", "(SPD)"); a token that
+                # glues the closing bracket to a word stays in
+                close = next((j for j in range(i + 1, min(i + 16, sent.end))
+                              if ")" in doc[j].text or "]" in doc[j].text), None)
+                if close is not None:
+                    skip_to = close + 1 if doc[close].text in (")", "]") else close
+                continue
+            if tok.text in (")", "]"):
+                continue
+            glued = i > sent.start and not doc[i - 1].space_after and not tok.space_after
+            if (tok.text in BOUNDARY and not (glued and tok.text in APOSTROPHE_S)) or (
+                tok.text in ("-", "--") and tok.is_punct
+            ):
+                # a dash, colon or quote: a dateline or headline ("Peking –") or quoted
+                # speech stands apart; only commas join verbless segments to a clause
+                segments.append([])
+                hard[len(segments) - 1] = tok.text
+                continue
+            if (i > sent.start and tok.text[:1].isupper() and tok.lower_ in STARTERS
+                    and doc[i - 1].is_alpha and doc[i - 1].text.islower()):
+                # "... diese Woche möglich Allerdings muss ...": a capitalised function
+                # word inside a sentence starts a new one the splitter missed (a headline)
+                segments.append([i])
+                hard[len(segments) - 1] = "\n"
+                continue
+            if tok.text == ",":
+                # keep lists of actors together: "Qualcomm, Intel und AMD"
+                prev_is_actor = (i - 1) in ends
+                nxt = i + 1
+                if prev_is_actor and nxt < sent.end and nxt in starts:
+                    after = starts[nxt].end
+                    if after < sent.end and (doc[after].lower_ in COORDINATORS
+                                             or doc[after].text == ","):
+                        segments[-1].append(i)  # kept: it coordinates the two
+                        continue
+                segments.append([])
+                continue
+            if tok.is_punct and tok.text in ".!?":
+                continue
+            segments[-1].append(i)
+        clauses: list[Clause] = []
+        prev_has_verb = True
+        interrupted = False
+        after_hard = False
+        for n, seg in enumerate(segments):
+            after_hard = after_hard or n in hard
+            if not seg:
+                continue
+            kind = self.segment_kind(doc, seg, set(starts))
+            has_verb = any(verb_like(doc[i]) for i in seg)
+            dashed = (  # "X werde die Regierung – und nicht Y – auffordern"
+                hard.get(n) in DASHES and hard.get(n + 1) == hard.get(n) and not has_verb
+            )
+            if dashed and clauses:
+                clauses[-1].tokens.extend(seg)
+                clauses[-1].aside.update(seg)
+                interrupted, after_hard = True, False
+                hard.pop(n + 1)
+                continue
+            if clauses and kind == "main" and not after_hard and (
+                not has_verb or not prev_has_verb or interrupted
+            ):
+                # appositions and other verbless comma segments stay in their clause,
+                # and the clause goes on after them: "Midea, bereits mit 13 Prozent an
+                # Kuka beteiligt, hat ...", "Die FTC, zuständig für X, will Y verklagen"
+                clauses[-1].tokens.extend(seg)
+                if not has_verb:
+                    clauses[-1].aside.update(seg)
+                interrupted = not has_verb and prev_has_verb
+                prev_has_verb = prev_has_verb or has_verb
+                continue
+            interrupted = after_hard = False
+            prev_has_verb = has_verb
+            clause = Clause(tokens=seg, kind=kind)
+            if clauses and kind in ("inf", "sub"):
+                clause.controller = clauses[-1]
+            if kind == "rel":
+                clause.antecedent, clause.rel_case = self.antecedent(doc, seg, sent, mentions)
+                clause.pronoun_at = seg[1] if doc[seg[0]].lower_ in PREPOSITIONS else seg[0]
+            clauses.append(clause)
+        return clauses
+
+    def segment_kind(self, doc: Words, seg: list[int], mention_starts: set[int]) -> str:
+        first = doc[seg[0]].lower_
+        if first in SUBORDINATORS and first not in ("als", "wie", "da", "damit") or (
+            first in ("als", "wie", "da") and len(seg) > 2
+            and any(verb_like(doc[i]) for i in seg[-2:])
+        ):
+            return "sub"
+        for i in seg:
+            tok = doc[i]
+            if tok.lower_ == "zu" and i + 1 <= seg[-1] and verb_like(doc[i + 1]):
+                return "inf"
+            low = tok.lower_
+            lemma = tok.lemma_.lower()
+            if "zu" in low and low != lemma and lemma.endswith("en") and low.replace(
+                "zu", "", 1
+            ) == lemma:
+                return "inf"
+        pos = 1 if first in PREPOSITIONS and len(seg) > 1 else 0
+        word = doc[seg[pos]]
+        if word.lower_ in RELATIVE and word.text.islower() and pos + 1 < len(seg):
+            # a relative pronoun, not an article: "der die Fusion genehmigte",
+            # "die Bayer an BASF abgibt", "das von X unterstützt wird"
+            nxt = seg[pos + 1]
+            if not any(verb_like(doc[i]) for i in seg[-2:]):
+                return "main"  # relative clauses end in their verb
+            if nxt in mention_starts:
+                return "rel"
+            if is_cap(doc[nxt]) or adjective_like(doc, nxt, len(doc)):
+                return "main"
+            return "rel"
+        return "main"
+
+    def antecedent(
+        self, doc: Words, seg: list[int], sent: Span, mentions: list[Mention]
+    ) -> tuple[list[Mention], str]:
+        """Actor(s) a relative pronoun stands for, and the pronoun's case."""
+        pos = 1 if doc[seg[0]].lower_ in PREPOSITIONS else 0
+        pron = doc[seg[pos]].lower_
+        if pos:
+            case = CONTRACTIONS.get(doc[seg[0]].lower_, doc[seg[0]].lower_)
+        elif pron in ("dem", "denen", "welchem"):
+            case = "dat"
+        elif pron in ("den", "welchen"):
+            case = "acc"
+        elif pron in ("dessen", "deren"):
+            case = "gen"
+        else:
+            case = "nom"
+            nxt = seg[pos + 1] if pos + 1 < len(seg) else None
+            if pron in ("die", "das", "welche", "welches") and nxt is not None and (
+                any(m.start == nxt for m in mentions)
+            ):
+                case = "acc"
+        # the comma before the pronoun, skipping one parenthesis: "Gabriel (SPD), der"
+        j = seg[0] - 1
+        while j > sent.start and doc[j].text in (",", ")"):
+            if doc[j].text == ")":
+                while j > sent.start and doc[j].text != "(":
+                    j -= 1
+            j -= 1
+        found = [m for m in mentions if m.end - 1 == j and m.is_agentive]
+        if found:
+            group = [found[0]]
+            # coordinated antecedents: "X und Y, die ..."
+            k = found[0].start - 1
+            while k > sent.start and doc[k].lower_ in COORDINATORS | {","}:
+                prev = [m for m in mentions if m.end - 1 == k - 1 and m.is_agentive]
+                if not prev:
+                    break
+                group.insert(0, prev[0])
+                k = prev[0].start - 1
+            return group, case
+        return [], case
+
+    # -- roles ---------------------------------------------------------------------
+    def roles(self, doc: Words, clause: Clause, mentions: list[Mention]) -> None:
+        """Give each mention of the clause its preposition, case and coordination."""
+        tokset = set(clause.tokens)
+        inside = [m for m in mentions if m.start in tokset]
+        order = {t: n for n, t in enumerate(clause.tokens)}
+        names = self.names
+        args: list[Arg] = []
+        for m in inside:
+            arg = Arg(m)
+            n = order[m.start]
+            steps = 0
+            while n > 0 and steps < 7:
+                n -= 1
+                steps += 1
+                i = clause.tokens[n]
+                tok = doc[i]
+                low = tok.lower_
+                if low in APOSTROPHE_S:
+                    continue  # "Kaiser’s Tengelmann"
+                if i == clause.pronoun_at:
+                    break  # "den China der Ukraine abkaufte": a pronoun, not an article
+                if low in ARTICLE_CASES:
+                    arg.cases = ARTICLE_CASES[low]
+                    arg.article_at = i
+                    before = doc[clause.tokens[n - 1]] if n > 0 else None
+                    if before is not None and (before.lower_ in COORDINATORS
+                                               or before.text == ","):
+                        continue  # "X und die USA": coordination, handled below
+                    if before is not None and before.lower_ in PREPOSITIONS:
+                        arg.prep = CONTRACTIONS.get(before.lower_, before.lower_)
+                        arg.article_at = before.i
+                    elif (before is not None and low in ("der", "des", "einer", "eines")
+                          and is_cap(before) and not before.is_sent_start
+                          and not any(a.mention.end - 1 == before.i for a in args)):
+                        arg.cases = GENITIVE  # "die Übernahme der X", "Druck der USA"
+                    break
+                if low in INFINITIVE_OPENERS and clause.kind == "inf" and i == clause.tokens[0]:
+                    break  # "um X zu unterstützen": "um" opens the clause, it governs no NP
+                if low in PREPOSITIONS:
+                    arg.prep = CONTRACTIONS.get(low, low)
+                    arg.article_at = i
+                    break
+                if low in EXAMPLE_MARKERS:
+                    arg.example = True  # "Zulieferern wie Qualcomm": not the argument
+                    break
+                if low in COORDINATORS or low == ",":
+                    prev = [k for k, a in enumerate(args)
+                            if n and a.mention.end - 1 == clause.tokens[n - 1]]
+                    if prev:
+                        src = args[prev[0]]
+                        arg.coord = src.coord if src.coord >= 0 else prev[0]
+                        arg.prep, arg.example = src.prep, src.example
+                        if arg.cases is None or src.cases is not None:
+                            arg.cases = src.cases
+                        arg.article_at = src.article_at
+                    break
+                if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
+                    continue  # appositive head: "den US-Konzern Nvidia"
+                if tok.like_num or low in ("%", "prozent"):
+                    continue
+                if adjective_like(doc, i, len(doc)):
+                    continue
+                break
+            # genitive -s on a name whose dictionary name has none: "Fords Tochter",
+            # "Hersteller Chinas"
+            last = doc[m.end - 1].text
+            name = names.get(m.actor, "")
+            if m.kind != "modifier" and last.endswith(("s", "'", "’")) and not name.endswith(
+                ("s", "S")
+            ):
+                j = m.end
+                while j < len(doc) and adjective_like(doc, j, len(doc)):
+                    j += 1
+                if j < len(doc) and j in tokset and is_cap(doc[j]) and not any(
+                    x.start == j for x in inside
+                ):
+                    if self.lexicon.noun_triggers(doc[j].lower_):
+                        arg.possessor_of = j
+                    else:
+                        arg.example = True  # possessor of something else: not an argument
+                elif arg.prep is None and arg.cases is None and m.start > 0 and is_cap(
+                    doc[m.start - 1]
+                ):
+                    arg.cases = GENITIVE
+                    arg.article_at = m.start
+            arg.aside = m.start in clause.aside
+            args.append(arg)
+        clause.args = args
+
+    def subject(self, clause: Clause, doc: Words | None = None) -> list[Mention]:
+        """The clause's subject mentions (coordinated ones and "zusammen mit X" included)."""
+        if clause.kind == "rel" and clause.rel_case == "nom":
+            return list(clause.antecedent)
+        if clause.kind == "inf":
+            return []
+        for k, arg in enumerate(clause.args):
+            if arg.coord >= 0:
+                continue
+            if arg.can_be("nom") and arg.mention.is_agentive:
+                group = [arg.mention] + [
+                    a.mention for a in clause.args[k + 1:] if self.in_group(clause, a, k)
+                ]
+                if doc is not None:
+                    group += [
+                        a.mention for a in clause.args
+                        if a.prep == "mit" and a.article_at > 0
+                        and doc[a.article_at - 1].lower_ in ("zusammen", "gemeinsam")
+                    ]
+                return group
+        return []
+
+    @staticmethod
+    def in_group(clause: Clause, arg: Arg, k: int) -> bool:
+        """Whether ``arg`` is coordinated with the ``k``-th argument of the clause."""
+        seen = set()
+        while arg.coord >= 0 and arg.coord not in seen:
+            seen.add(arg.coord)
+            if arg.coord == k:
+                return True
+            arg = clause.args[arg.coord]
+        return False
+
+    def group(self, clause: Clause, k: int) -> list[Mention]:
+        return [clause.args[k].mention] + [
+            a.mention for a in clause.args[k + 1:] if self.in_group(clause, a, k)
+        ]
+
+    def end_particle(self, doc: Words, clause: Clause) -> int | None:
+        for i in reversed(clause.tokens):
+            tok = doc[i]
+            if tok.is_punct:
+                continue
+            return i if tok.text.islower() and tok.is_alpha else None
+        return None
+
+    def lemmas(self, doc: Words, clause: Clause) -> set[str]:
+        """Lemmas of a clause, with a clause-final particle joined to each verb."""
+        lemmas = {doc[i].lemma_.lower() for i in clause.tokens}
+        last = self.end_particle(doc, clause)
+        if last is not None:
+            lemmas |= {doc[last].lower_ + x for x in lemmas}
+        return lemmas
+

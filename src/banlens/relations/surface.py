@@ -1,0 +1,544 @@
+"""Relations from the surface of a German sentence (no parse needed).
+
+Used with the blank default pipeline. :mod:`banlens.relations.clauses` cuts the
+sentence into clauses and gives each actor mention a role (preposition, article
+case, coordination); this module applies the lexicon's frames to them. The subject
+of a clause is its leftmost mention that can be nominative (or, for relative and
+infinitive clauses, the antecedent or the governing clause's subject or object);
+objects are the other mentions whose role fits the trigger's frame. Verb-second and
+verb-final order, perfect tenses and modal verbs need no special handling; a
+separable particle is found at the clause end ("lehnte … ab"). Passive clauses
+("wird von X blockiert") take the agent from von/durch and give nothing without one.
+Noun triggers read their arguments from the compound, the noun phrase after them,
+appositions and, with a support verb, the clause subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..lexicon import RelationLexicon, Trigger
+from .clauses import Arg, Clause, ClauseReader
+from .common import Found, Mention, confidence, cue_flags, is_konjunktiv_i
+from .german import (
+    APOSTROPHE_S,
+    ARTICLE_CASES,
+    ATTRIBUTE_PREPS,
+    CONDITIONAL,
+    CONTRACTIONS,
+    COORDINATORS,
+    COPULA,
+    OBJECT_CONTROL,
+    PARTICLES,
+    POSSESSIVE_FORMS,
+    PREPOSITIONS,
+    REGION_WORDS,
+    REPORTED,
+    WERDEN,
+    LazyWords,
+    Word,
+    Words,
+    adjective_like,
+    is_cap,
+)
+
+
+class SurfaceExtractor:
+    """Find relations in one sentence from word order, lemmas, articles and prepositions."""
+
+    def __init__(self, lexicon: RelationLexicon) -> None:
+        self.lexicon = lexicon
+        self.reader = ClauseReader(lexicon)
+        self._doc: Doc | None = None
+        self._words: Words = []
+
+    def words(self, doc: Doc) -> Words:
+        """Plain-value tokens of ``doc``, kept while the document is processed."""
+        if self._doc is not doc:
+            self._doc = doc
+            self._words = LazyWords(doc)
+            self.reader.names = doc._.actor_names or {}
+        return self._words
+
+    def forget(self) -> None:
+        """Drop the document kept by :meth:`words` (called after each document)."""
+        self._doc = None
+        self._words = []
+        self.reader.names = {}
+
+    # -- extraction ----------------------------------------------------------------
+    def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
+        """Relations stated in ``sent`` between the actors of ``mentions``."""
+        words = self.words(doc)
+        reported = any(words[i].lower_ in REPORTED for i in range(sent.start, sent.end))
+        return self._extract(words, sent, mentions, reported)
+
+    def _extract(
+        self, doc: list[Word], sent: Span, mentions: list[Mention], reported: bool
+    ) -> list[Found]:
+        clauses = self.reader.split(doc, sent, mentions)
+        for clause in clauses:
+            self.reader.roles(doc, clause, mentions)
+        found: list[Found] = []
+        for clause in clauses:
+            if not clause.args and not clause.antecedent:
+                continue
+            found.extend(self._clause(doc, clause, reported))
+        return found
+
+    def _clause(
+        self, doc: Words, clause: Clause, reported: bool
+    ) -> list[Found]:
+        toks = [doc[i] for i in clause.tokens]
+        # an attributive "geplante"/"mögliche" belongs to its own noun phrase
+        negated, hypothetical = cue_flags(self.lexicon, [
+            t for t in toks if t.i not in clause.aside and not adjective_like(doc, t.i, len(doc))
+        ])
+        hypothetical = hypothetical or any(is_konjunktiv_i(t) for t in toks)
+        inner, ctrl = clause, clause.controller
+        while ctrl is not None and not hypothetical:
+            # cues of the governing clauses ("plant, X zu kaufen"), and a demanded or
+            # forced action is not a fact ("fordert X auf, Y zu verklagen")
+            hypothetical = cue_flags(self.lexicon, [doc[i] for i in ctrl.tokens])[1] or (
+                inner.kind == "inf" and bool(self.reader.lemmas(doc, ctrl) & OBJECT_CONTROL)
+            )
+            inner, ctrl = ctrl, ctrl.controller if ctrl.kind in ("inf", "sub") else None
+        hypothetical = hypothetical or reported
+        # conditional and "ob" clauses scope over everything in them
+        conditional = clause.kind == "sub" and toks[0].lower_ in CONDITIONAL
+        found: list[Found] = []
+        used_preps: set[tuple[int, str]] = set()
+        subj = self.reader.subject(clause, doc)
+        for pos, tok in enumerate(toks):
+            for trigger, particle_at in self._verb_triggers(doc, clause, pos):
+                found.extend(
+                    self._verbal(doc, clause, tok, trigger, particle_at, subj,
+                                 negated, hypothetical, used_preps)
+                )
+        for tok in toks:
+            if not is_cap(tok):
+                continue
+            for trigger in self.lexicon.noun_triggers(tok.lower_):
+                found.extend(
+                    self._nominal(doc, clause, tok, trigger, subj, (negated, hypothetical),
+                                  reported or conditional, used_preps)
+                )
+        return found
+
+    def _verb_triggers(
+        self, doc: Words, clause: Clause, pos: int
+    ) -> list[tuple[Trigger, int]]:
+        tok = doc[clause.tokens[pos]]
+        if not tok.text.islower() and pos > 0:
+            return []
+        lemma = tok.lemma_.lower()
+        keys = (lemma,) if lemma == tok.lower_ else (lemma, tok.lower_)
+        last = self.reader.end_particle(doc, clause)
+        # "kauft ... ab" is abkaufen, not kaufen: a particle at the clause end takes
+        # the plain verb's readings away
+        particle_verb = last is not None and last > tok.i and doc[last].lower_ in PARTICLES
+        out = [] if particle_verb else [
+            (t, -1) for key in keys for t in self.lexicon.verb_triggers(key)
+        ]
+        if last is not None and last > tok.i:
+            for key in keys:
+                for t in self.lexicon.separable_triggers(key):
+                    if doc[last].lower_ == t.particle:
+                        out.append((t, last))
+        for t in self.lexicon.phrases.get(lemma, []):
+            if t.particle and lemma == t.base and (
+                last is None or doc[last].lower_ != t.particle
+            ):
+                continue
+            if self._has_words(doc, clause, t.words):
+                out.append((t, last if t.particle and lemma == t.base else -1))
+        return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires)]
+
+    def _has_words(self, doc: Words, clause: Clause, words: tuple[str, ...]) -> bool:
+        if not words:
+            return True
+        have = set()
+        for i in clause.tokens:
+            tok = doc[i]
+            have.add(tok.lower_)
+            have.add(tok.lemma_.lower())
+        for word in words:
+            if word in have:
+                continue
+            # compounds ("Investorenvertrag") and inflected forms ("schwarze")
+            if not any(
+                (h.endswith(word) and len(h) > len(word))
+                or (h.startswith(word) and len(h) - len(word) <= 3)
+                for h in have
+            ):
+                return False
+        return True
+
+    def _verbal(
+        self, doc: Words, clause: Clause, tok: Word, trigger: Trigger, particle_at: int,
+        subj: list[Mention], negated: bool, hypothetical: bool, used: set[tuple[int, str]],
+    ) -> list[Found]:
+        toks = [doc[i] for i in clause.tokens]
+        werden = [t for t in toks if t.lower_ in WERDEN]
+        participle = tok.lower_ != tok.lemma_.lower() and not tok.lower_.startswith("zu")
+        passive = bool(werden) and participle and trigger.subject == ("nom",)
+        if werden and not participle and tok.lower_ == tok.lemma_.lower():
+            hypothetical = True  # "wird ... übernehmen"
+        trig_tokens = (tok.i,) if particle_at < 0 else (tok.i, particle_at)
+        args = clause.args
+        subjects: list[Mention]
+        objects: list[Mention] = []
+        kind = "verb"
+        if passive:
+            agents = [k for k, a in enumerate(args) if a.prep in ("von", "durch")
+                      and a.coord < 0 and not self._after_noun(doc, a)]
+            if not agents:
+                return []
+            subjects = self.reader.group(clause, agents[0])
+            if clause.kind == "rel" and clause.rel_case == "nom":
+                objects = list(clause.antecedent)
+            else:
+                pat = [k for k, a in enumerate(args) if a.can_be("nom") and a.coord < 0]
+                objects = self.reader.group(clause, pat[0]) if pat else []
+            kind = "passive"
+        else:
+            subjects = self._fill(doc, clause, trigger.subject, subj, tok, exclude=[],
+                                  label=trigger.label)
+            if clause.kind == "inf" and clause.controller is not None and not subjects:
+                subjects = self._controller(doc, clause.controller)
+            if trigger.strict_subject and subjects and subjects[0].start > tok.i:
+                return []
+            objects = self._fill(doc, clause, trigger.object, subj, tok, exclude=subjects,
+                                 label=trigger.label)
+            for a in args:
+                if a.prep and a.mention in objects:
+                    used.add((a.mention.start, a.prep))
+            if not objects and trigger.reciprocal and len(subjects) > 1:
+                kind = "reciprocal"
+                return [
+                    self._make(a.actor, trigger, b.actor, trig_tokens, kind, negated,
+                               hypothetical)
+                    for n, a in enumerate(subjects) for b in subjects[n + 1:]
+                ]
+            spec = self.lexicon.labels[trigger.label]
+            if not objects and spec.through_deal:
+                objects = self._deal_parties(doc, clause, tok)
+                kind = "deal"
+            if not objects and spec.through_attribute:
+                objects = self._attribute_owner(doc, clause, trigger, subjects)
+                kind = "attribute"
+        return [
+            self._make(s.actor, trigger, o.actor, trig_tokens, kind, negated, hypothetical)
+            for s in subjects for o in objects if s.actor != o.actor
+        ]
+
+    def _controller(self, doc: Words, ctrl: Clause) -> list[Mention]:
+        """Understood subject of an infinitive clause: the object of an object-control
+        verb in the governing clause ("fordert X auf, ..."), else its subject."""
+        subj = self.reader.subject(ctrl)
+        if self.reader.lemmas(doc, ctrl) & OBJECT_CONTROL:
+            objs = [a.mention for a in ctrl.args if a.mention not in subj and (
+                a.can_be("acc") or a.can_be("dat")) and a.mention.is_agentive]
+            return objs[:1]
+        if not subj and ctrl.kind == "inf" and ctrl.controller is not None:
+            # "kündigte an, X zu erhöhen, um Y zu unterstützen": up the chain
+            return self._controller(doc, ctrl.controller)
+        return subj
+
+    def _after_noun(self, doc: Words, arg: Arg) -> bool:
+        """Whether the preposition of ``arg`` follows a noun (an attribute, not an agent)."""
+        at = arg.article_at
+        if at <= 0:
+            return False
+        prev = doc[at - 1]
+        return is_cap(prev) and not prev.is_sent_start
+
+    def _fill(
+        self, doc: Words, clause: Clause, roles: tuple[str, ...], subj: list[Mention],
+        trigger: Word, exclude: list[Mention], label: str = "",
+    ) -> list[Mention]:
+        """Mentions of the first role in ``roles`` that has any, for a verb trigger."""
+        for role in roles:
+            if role == "nom":
+                got = [m for m in subj if m not in exclude]
+                if got:
+                    return got
+                continue
+            for k, arg in enumerate(clause.args):
+                if (arg.coord >= 0 or arg.mention in exclude or arg.mention in subj
+                        or arg.example or arg.aside):
+                    continue
+                if not arg.mention.is_agentive:
+                    continue
+                if role in ("acc", "dat", "gen"):
+                    ok = arg.can_be(role)
+                else:
+                    ok = arg.prep == role and not (
+                        self._after_noun(doc, arg) and role in ("von", "an", "mit")
+                        and self._noun_before_is_trigger(doc, arg, label)
+                    )
+                if ok:
+                    return [m for m in self.reader.group(clause, k) if m not in exclude]
+            if role in ("acc", "dat") and clause.kind == "rel" and clause.rel_case == role:
+                return [m for m in clause.antecedent if m not in exclude]
+        return []
+
+    def _noun_before_is_trigger(self, doc: Words, arg: Arg, label: str) -> bool:
+        """Whether the PP of ``arg`` belongs to a noun trigger of another label
+        ("verkauft ... nach dem Verkauf an X": the "an" is the noun's)."""
+        prev = doc[arg.article_at - 1]
+        return any(t.label != label for t in self.lexicon.noun_triggers(prev.lower_))
+
+    def _deal_parties(self, doc: Words, clause: Clause, verb: Word) -> list[Mention]:
+        """Acting parties of a deal noun that is the object of the verb."""
+        for i in clause.tokens:
+            tok = doc[i]
+            if not is_cap(tok) or i == clause.tokens[0]:
+                continue
+            roles = self.lexicon.is_deal(tok.lower_)
+            if roles is None:
+                continue
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if prev in PREPOSITIONS:
+                continue
+            region = self._region(doc, clause, i)
+            parties = self._region_role(doc, clause, i, region, roles)
+            if parties:
+                return parties
+        return []
+
+    def _attribute_owner(
+        self, doc: Words, clause: Clause, trigger: Trigger, subjects: list[Mention]
+    ) -> list[Mention]:
+        """The actor whose claim, decision or position the verb's object is:
+        "widerspricht der Auffassung der Kommission", "wendet sich gegen die
+        Erlaubnis von X" (labels with ``through_attribute: true``)."""
+        toks = clause.tokens
+        for pos, i in enumerate(toks):
+            tok = doc[i]
+            if not is_cap(tok) or pos == 0 or any(a.mention.start <= i < a.mention.end
+                                                     for a in clause.args):
+                continue
+            if self.lexicon.is_deal(tok.lower_):
+                continue
+            noun_triggers = self.lexicon.noun_triggers(tok.lower_)
+            j = pos - 1
+            while j >= 0 and adjective_like(doc, toks[j], len(doc)):
+                j -= 1
+            if j < 0:
+                continue
+            opener = doc[toks[j]].lower_
+            prep = None
+            if opener in ARTICLE_CASES:
+                if j > 0 and doc[toks[j - 1]].lower_ in PREPOSITIONS:
+                    prep = doc[toks[j - 1]].lower_
+                cases = ARTICLE_CASES[opener]
+                ok = any(r == prep or (prep is None and r in cases) for r in trigger.object)
+            else:
+                ok = opener in trigger.object
+            if not ok:
+                continue
+            region = self._region(doc, clause, i)
+            # the agent of a trigger noun ("gegen die Klage der FTC"), else whoever
+            # the claim belongs to ("der Auffassung der Kommission")
+            roles = tuple(r for r in noun_triggers[0].subject if r != "clause") if (
+                noun_triggers) else ("gen", "von")
+            for role in roles:
+                got = [m for m in self._noun_role(doc, clause, i, region, role)
+                       if m not in subjects and m.is_agentive]
+                if got:
+                    return got
+        return []
+
+    # -- nominal triggers ------------------------------------------------------------
+    def _region(self, doc: Words, clause: Clause, n: int) -> set[int]:
+        """Tokens of the noun phrase after noun ``n``: articles, adjectives, nouns,
+        names, numbers and attribute prepositions, up to a verb or boundary."""
+        out: set[int] = set()
+        toks = clause.tokens
+        try:
+            pos = toks.index(n) + 1
+        except ValueError:
+            return out
+        while pos < len(toks):
+            i = toks[pos]
+            tok = doc[i]
+            low = tok.lower_
+            if i != toks[pos - 1] + 1:
+                # a parenthesis or comma was skipped: continue only into a list of actors
+                break
+            if (
+                low in ARTICLE_CASES or low in ATTRIBUTE_PREPS or low in CONTRACTIONS
+                or low in APOSTROPHE_S
+                or low in COORDINATORS or is_cap(tok) or tok.like_num
+                or low in REGION_WORDS
+                or adjective_like(doc, i, len(doc))
+            ):
+                out.add(i)
+                pos += 1
+                continue
+            break
+        return out
+
+    def _region_role(
+        self, doc: Words, clause: Clause, n: int, region: set[int], roles: tuple[str, ...]
+    ) -> list[Mention]:
+        for role in roles:
+            got = self._noun_role(doc, clause, n, region, role)
+            if got:
+                return got
+        return []
+
+    def _noun_role(
+        self, doc: Words, clause: Clause, n: int, region: set[int], role: str
+    ) -> list[Mention]:
+        args = clause.args
+        if role == "modifier":
+            return [a.mention for a in args if a.mention.start == n and a.mention.end == n + 1
+                    and a.mention.kind == "modifier"]
+        if role == "possessor":
+            for k, a in enumerate(args):
+                if a.possessor_of == n and a.coord < 0:
+                    return self.reader.group(clause, k)
+            return []
+        if role == "apposition":
+            for k, a in enumerate(args):
+                if a.mention.start == n + 1 and a.coord < 0:
+                    return self.reader.group(clause, k)
+            return self._left_apposition(doc, clause, n)
+        for k, a in enumerate(args):
+            if a.coord >= 0 or a.mention.start not in region or a.example:
+                continue
+            if role == "gen":
+                if a.prep is None and a.cases is not None and "gen" in a.cases and (
+                    a.article_at in region
+                ):
+                    return self.reader.group(clause, k)
+            elif a.prep == role and a.article_at in region:
+                return self.reader.group(clause, k)
+        return []
+
+    def _left_apposition(self, doc: Words, clause: Clause, n: int) -> list[Mention]:
+        """'X, der Mutterkonzern von Y' and 'Konzern und Großaktionär X' forms: the
+        actor right before the comma that precedes the trigger's noun phrase."""
+        j = n - 1
+        while j >= 0 and (doc[j].lower_ in ARTICLE_CASES or adjective_like(doc, j, n + 1)):
+            j -= 1
+        if j < 1 or doc[j].text != ",":
+            return []
+        for a in clause.args:
+            if a.mention.end == j and a.mention.is_agentive:
+                return [a.mention]
+        return []
+
+    def _nominal(
+        self, doc: Words, clause: Clause, tok: Word, trigger: Trigger, subj: list[Mention],
+        clause_cues: tuple[bool, bool], reported: bool, used: set[tuple[int, str]],
+    ) -> list[Found]:
+        n = tok.i
+        region = self._region(doc, clause, n)
+        # A noun phrase presupposes its relation: the cues of its own words count
+        # ("die geplante Übernahme", "keine Anteile"), not the modal of its clause
+        # ("will die Übernahme blockieren") - unless the clause subject is an
+        # argument (a support verb: "will Gespräche führen").
+        before = []
+        i = n - 1
+        while i >= clause.tokens[0] and len(before) < 2 and adjective_like(doc, i, len(doc)):
+            before.append(doc[i])
+            i -= 1
+        local = before + [tok] + [doc[i] for i in sorted(region)]
+        negated, hypothetical = cue_flags(self.lexicon, local)
+        hypothetical = hypothetical or reported
+        taken: list[Mention] = []
+        objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
+        taken.extend(objects)
+        subjects = self._roles_for(doc, clause, n, region, trigger, "subject", subj, taken, used)
+        kind = "noun"
+        if not subjects and self.lexicon.labels[trigger.label].symmetric and len(objects) > 1:
+            return [
+                self._make(a.actor, trigger, b.actor, (n,), kind, negated,
+                           hypothetical or trigger.hypothetical)
+                for i, a in enumerate(objects) for b in objects[i + 1:]
+            ]
+        if any(r == "clause" for r in trigger.subject) and subjects and subjects == [
+            m for m in subj if m not in taken
+        ]:
+            kind = "clause"
+            if trigger.clause_any or self._has_support(doc, clause):
+                negated = negated or clause_cues[0]
+                hypothetical = hypothetical or clause_cues[1]
+        return [
+            self._make(s.actor, trigger, o.actor, (n,), kind, negated,
+                       hypothetical or trigger.hypothetical)
+            for s in subjects for o in objects if s.actor != o.actor
+        ]
+
+    def _roles_for(
+        self, doc: Words, clause: Clause, n: int, region: set[int], trigger: Trigger,
+        position: str, subj: list[Mention], taken: list[Mention], used: set[tuple[int, str]],
+    ) -> list[Mention]:
+        """Mentions filling the trigger's ``position`` ("subject"/"object"): those of the
+        first role in its frame that has any."""
+        roles = trigger.subject if position == "subject" else trigger.object
+        for role in roles:
+            if role == "clause":
+                # the clause subject as object ("Auf Druck der USA blockieren die
+                # Niederlande ...") needs no licence; as subject it needs one
+                got = self._clause_role(doc, clause, n, region, subj, trigger,
+                                        licensed=position == "object",
+                                        copula="apposition" in roles)
+            else:
+                got = self._noun_role(doc, clause, n, region, role)
+                if role in ATTRIBUTE_PREPS:
+                    got = [m for m in got if (m.start, role) not in used]
+            got = [m for m in got if m not in taken and (m.is_agentive or role == "modifier")]
+            if got:
+                return got
+        return []
+
+    def _clause_role(
+        self, doc: Words, clause: Clause, n: int, region: set[int], subj: list[Mention],
+        trigger: Trigger, licensed: bool = False, copula: bool = False,
+    ) -> list[Mention]:
+        """The clause subject as the implicit agent of a noun trigger, when licensed by
+        a support verb, a possessive determiner, a copula (role nouns) or the trigger."""
+        cands = subj
+        if clause.kind == "inf" and clause.controller is not None:
+            cands = self._controller(doc, clause.controller)
+        cands = [m for m in cands if m.start not in region and m.start != n]
+        if not cands:
+            return []
+        trigger_ok = trigger.clause_any
+        prev = doc[n - 1].lower_ if n > 0 else ""
+        prev2 = doc[n - 2].lower_ if n > 1 else ""
+        possessive = prev in POSSESSIVE_FORMS or prev2 in POSSESSIVE_FORMS
+        if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula):
+            return cands
+        return []
+
+    def _has_support(self, doc: Words, clause: Clause, copula: bool = False) -> bool:
+        lex = self.lexicon
+        if copula and any(doc[i].lower_ in COPULA for i in clause.tokens):
+            return True  # "X ist Eigentümer von Y"
+        last = self.reader.end_particle(doc, clause)
+        for i in clause.tokens:
+            tok = doc[i]
+            if not tok.text.islower():
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in lex.support_verbs:
+                return True
+            if last is not None and doc[last].lower_ in lex.support_particles.get(lemma, ()):
+                return True
+        return False
+
+    def _make(
+        self, subject: str, trigger: Trigger, obj: str, tokens: tuple[int, ...], kind: str,
+        negated: bool, hypothetical: bool,
+    ) -> Found:
+        return Found(
+            subject=subject, label=trigger.label, object=obj, trigger=trigger,
+            trigger_tokens=tokens, method=f"surface.{kind}",
+            confidence=confidence(trigger, kind), negated=negated,
+            hypothetical=hypothetical or trigger.hypothetical,
+        )

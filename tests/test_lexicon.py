@@ -1,0 +1,117 @@
+"""The relation lexicon: the default file, user extensions and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+import banlens
+from banlens.lexicon import PLOVER_QUADS, RelationLexicon, load_lexicon
+
+DEFAULT_LABELS = {
+    "negotiates_with", "agrees_with", "blocks", "acquires", "sells_to", "partners_with",
+    "owns", "invests_in", "accuses", "rejects", "pressures", "sues", "supports",
+}
+
+EXTRA = """
+labels:
+  praises:
+    plover: SUPPORT
+    triggers:
+      - {verb: loben, object: [acc]}
+  blocks:
+    triggers:
+      - {verb: boykottieren, object: [acc]}
+"""
+
+
+def test_default_lexicon_has_the_default_labels():
+    lex = load_lexicon()
+    assert set(lex.labels) == DEFAULT_LABELS
+    for plover, quad, symmetric in lex.label_info().values():
+        assert PLOVER_QUADS[plover] == quad
+        assert isinstance(symmetric, bool)
+
+
+def test_info_gives_plover_quad_and_symmetry():
+    lex = banlens.load_lexicon()
+    assert lex.info("negotiates_with") == ("CONSULT", "verbal_cooperation", True)
+    assert lex.info("blocks") == ("SANCTION", "verbal_conflict", False)
+    with pytest.raises(KeyError):
+        lex.info("likes")
+
+
+def test_trigger_indexes():
+    lex = load_lexicon()
+    (sep,) = [t for t in lex.separable_triggers("lehnen") if t.label == "rejects"]
+    assert (sep.particle, sep.lemma) == ("ab", "ablehnen")
+    assert [t.label for t in lex.verb_triggers("ablehnen")] == ["rejects"]
+    assert [t.words for t in lex.phrases["ziehen"]] == [("stecker",)]
+    # nouns: inflected forms and compound heads
+    assert {t.label for t in lex.noun_triggers("übernahmen")} == {"acquires"}
+    assert {t.label for t in lex.noun_triggers("tiktok-verbot")} == {"blocks"}
+    assert {t.label for t in lex.noun_triggers("verkaufsverbots")} == {"blocks"}
+    assert lex.noun_triggers("speicherung") == []
+
+
+def test_user_file_extends_the_default(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text(EXTRA, encoding="utf-8")
+    lex = load_lexicon(path)
+    assert set(lex.labels) == DEFAULT_LABELS | {"praises"}
+    assert lex.info("praises") == ("SUPPORT", "verbal_cooperation", False)
+    assert {t.lemma for t in lex.labels["blocks"].triggers} >= {"blockieren", "boykottieren"}
+
+
+def test_user_file_replaces_the_default(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text(EXTRA.replace("  blocks:\n", "  blocks:\n    plover: SANCTION\n"),
+                    encoding="utf-8")
+    lex = load_lexicon(path, extends=False)
+    assert set(lex.labels) == {"praises", "blocks"}
+    assert [t.lemma for t in lex.labels["blocks"].triggers] == ["boykottieren"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needles"),
+    [
+        ("labels:\n  praises:\n    plover: LIKE\n    triggers: [{verb: loben}]\n",
+         ["label 'praises'", "field 'plover'", "LIKE"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{verb: loben, object: [wem]}]\n",
+         ["label 'praises'", "trigger 1 (loben)", "field 'object'", "'wem'"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n    triggers: [{object: [acc]}]\n",
+         ["label 'praises'", "trigger 1", "'verb', 'phrase', 'noun'"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n    triggers: [{noun: Lob, colour: red}]\n",
+         ["trigger 1 (Lob)", "colour"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n    symmetric: maybe\n"
+         "    triggers: [{verb: loben}]\n",
+         ["label 'praises'", "field 'symmetric'"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n    triggers: []\n",
+         ["label 'praises'", "field 'triggers'"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{verb: loben, object: [modifier]}]\n",
+         ["trigger 1 (loben)", "only apply to noun triggers"]),
+        ("labels: {}\n", ["field 'labels'"]),
+        ("labels:\n  praises: [unclosed\n", ["line", "not valid YAML"]),
+    ],
+)
+def test_malformed_files_name_file_entry_and_field(tmp_path, text, needles):
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(banlens.LexiconError) as err:
+        load_lexicon(path)
+    message = str(err.value)
+    assert str(path) in message
+    for needle in needles:
+        assert needle in message
+
+
+def test_missing_file_is_a_lexicon_error(tmp_path):
+    with pytest.raises(banlens.LexiconError, match="not found"):
+        load_lexicon(tmp_path / "nope.yml")
+
+
+def test_lexicon_round_trips_through_its_data():
+    lex = load_lexicon()
+    again = RelationLexicon(lex.to_dict(), source="copy")
+    assert again.label_info() == lex.label_info()

@@ -1,0 +1,234 @@
+"""The surface strategy (blank pipeline, no parse): one test per construction.
+
+Sentences are written for these tests; actors come from the bundled dictionary.
+Each case lists every relation the sentence must give, as
+(subject, label, object, negated, hypothetical); nothing else may come out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import banlens
+
+T, F = True, False
+
+ACTORS = """
+actors:
+  - {id: trump, name: Donald Trump, type: person, aliases: [Trump, Donald Trump]}
+  - {id: us_government, name: US-Regierung, type: government, aliases: [US-Regierung]}
+  - {id: china, name: China, type: country, aliases: [China]}
+  - {id: china_government, name: Chinesische Regierung, type: government, aliases: [Peking]}
+  - {id: tiktok, name: TikTok, type: platform, aliases: [Tiktok, TikTok]}
+  - {id: wechat, name: WeChat, type: platform, aliases: [Wechat, WeChat]}
+  - {id: bytedance, name: Bytedance, type: organization, aliases: [Bytedance]}
+  - {id: oracle, name: Oracle, type: organization, aliases: [Oracle]}
+  - {id: microsoft, name: Microsoft, type: organization, aliases: [Microsoft]}
+  - {id: walmart, name: Walmart, type: organization, aliases: [Walmart]}
+  - {id: huawei, name: Huawei, type: organization, aliases: [Huawei]}
+  - {id: apple, name: Apple, type: organization, aliases: [Apple]}
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    """The blank default pipeline with the actors these sentences need."""
+    path = tmp_path_factory.mktemp("actors") / "actors.yml"
+    path.write_text(ACTORS, encoding="utf-8")
+    return banlens.load("blank", actors=path)
+
+
+def relations(nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:
+    doc = nlp(text)
+    assert doc._.relation_records is not None
+    return {
+        (r["subject"], r["label"], r["object"], r["negated"], r["hypothetical"])
+        for r in doc._.relation_records
+    }
+
+
+CASES = {
+    # verb second, present and past
+    "v2_present": ("Oracle verhandelt mit Bytedance über die Zukunft der App.",
+                   {("oracle", "negotiates_with", "bytedance", F, F)}),
+    "v2_inverted": ("Am Montag verklagte Tiktok die US-Regierung in Washington.",
+                    {("tiktok", "sues", "us_government", F, F)}),
+    # verb final (subordinate clause)
+    "verb_final": ("Berichtet wird, dass Microsoft die Plattform Tiktok gekauft hat.",
+                   {("microsoft", "acquires", "tiktok", F, F)}),
+    # perfect and past perfect
+    "perfect": ("Oracle hat mit Bytedance wochenlang verhandelt.",
+                {("oracle", "negotiates_with", "bytedance", F, F)}),
+    "past_perfect": ("Walmart hatte Tiktok zuvor scharf kritisiert.",
+                     {("walmart", "accuses", "tiktok", F, F)}),
+    # modal verb: hypothetical
+    "modal": ("Microsoft will Tiktok übernehmen.",
+              {("microsoft", "acquires", "tiktok", F, T)}),
+    "future": ("Oracle wird Tiktok im Herbst übernehmen.",
+               {("oracle", "acquires", "tiktok", F, T)}),
+    # separable verbs
+    "separable_ab": ("Bytedance lehnte das Angebot von Microsoft ab.",
+                     {("bytedance", "rejects", "microsoft", F, F)}),
+    "separable_zu": ("Tiktok und Bytedance stimmten dem Plan von Oracle zu.",
+                     set()),
+    "separable_joined": ("Bytedance hat die Forderung abgelehnt, Tiktok an Oracle zu verkaufen.",
+                         {("bytedance", "sells_to", "oracle", F, F)}),
+    # idiom
+    "idiom": ("Trump zieht Tiktok den Stecker.", {("trump", "blocks", "tiktok", F, F)}),
+    # passive with and without agent
+    "passive_agent": ("Tiktok wird von der US-Regierung blockiert.",
+                      {("us_government", "blocks", "tiktok", F, F)}),
+    "passive_durch": ("Tiktok wurde durch die US-Regierung gesperrt.",
+                      {("us_government", "blocks", "tiktok", F, F)}),
+    "passive_no_agent": ("Tiktok wird in den USA blockiert, sagte Oracle.", set()),
+    # coordination on either side
+    "coord_subject": ("Tiktok und Bytedance verklagten die US-Regierung.",
+                      {("tiktok", "sues", "us_government", F, F),
+                       ("bytedance", "sues", "us_government", F, F)}),
+    "coord_object": ("Trump kritisierte Tiktok und Wechat.",
+                     {("trump", "accuses", "tiktok", F, F),
+                      ("trump", "accuses", "wechat", F, F)}),
+    "reciprocal": ("Oracle und Bytedance haben sich geeinigt.",
+                   {("oracle", "agrees_with", "bytedance", F, F)}),
+    # subordinate and relative clauses: arguments from the trigger's own clause
+    "subordinate": ("Trump sagte, dass Oracle Tiktok übernimmt.",
+                    {("oracle", "acquires", "tiktok", F, F)}),
+    "relative_subject": ("Die Regeln gelten für Tiktok, das von der US-Regierung blockiert wird.",
+                         {("us_government", "blocks", "tiktok", F, F)}),
+    "relative_object": ("Oracle, das mit Bytedance verhandelt, äußerte sich nicht.",
+                        {("oracle", "negotiates_with", "bytedance", F, F)}),
+    # infinitive clause takes the subject of its governing clause
+    "infinitive": ("Microsoft hat angekündigt, Tiktok zu kaufen.",
+                   {("microsoft", "acquires", "tiktok", F, T)}),
+    # ... and a demanded action is hypothetical
+    "object_control": ("Trump forderte Oracle auf, Tiktok zu übernehmen.",
+                       {("trump", "pressures", "oracle", F, F),
+                        ("oracle", "acquires", "tiktok", F, T)}),
+    "infinitive_chain": ("Microsoft kündigte an, mehr Geld auszugeben, um Tiktok zu unterstützen.",
+                         {("microsoft", "supports", "tiktok", F, T)}),
+    "idiom_claim": ("Trump hat die Bedenken von Oracle beiseite gewischt.",
+                    {("trump", "rejects", "oracle", F, F)}),
+    # negation
+    "negation_nicht": ("Oracle hat Tiktok nicht übernommen.",
+                       {("oracle", "acquires", "tiktok", T, F)}),
+    "negation_kein": ("Microsoft hält keine Anteile an Tiktok.",
+                      {("microsoft", "invests_in", "tiktok", T, F)}),
+    "negation_weder": ("Weder Oracle noch Walmart haben Tiktok gekauft.",
+                       {("oracle", "acquires", "tiktok", T, F),
+                        ("walmart", "acquires", "tiktok", T, F)}),
+    "not_only": ("Trump kritisierte nicht nur Tiktok.",
+                 {("trump", "accuses", "tiktok", F, F)}),
+    # hypothetical cues
+    "konjunktiv": ("Oracle würde Tiktok gerne kaufen.",
+                   {("oracle", "acquires", "tiktok", F, T)}),
+    "soll": ("Oracle soll Tiktok übernehmen.", {("oracle", "acquires", "tiktok", F, T)}),
+    "plant": ("Microsoft plant, Tiktok zu kaufen.", {("microsoft", "acquires", "tiktok", F, T)}),
+    "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",
+                 {("oracle", "negotiates_with", "bytedance", F, T)}),
+    "hiess_es": ("Oracle verhandle mit Bytedance, hieß es am Abend.",
+                 {("oracle", "negotiates_with", "bytedance", F, T)}),
+    # nominal relations
+    "nominal_takeover": ("Die Übernahme von Tiktok durch Oracle gilt als sicher.",
+                         {("oracle", "acquires", "tiktok", F, F)}),
+    "nominal_between": ("Eine Einigung zwischen Oracle und Bytedance steht bevor.",
+                        {("oracle", "agrees_with", "bytedance", F, F)}),
+    "nominal_support_verb": ("Microsoft führt Gespräche mit Bytedance.",
+                             {("microsoft", "negotiates_with", "bytedance", F, F)}),
+    "nominal_ban": ("Das Verbot von Tiktok durch die US-Regierung trifft Millionen Nutzer.",
+                    {("us_government", "blocks", "tiktok", F, F)}),
+    "nominal_compound": ("Das Tiktok-Verbot der US-Regierung trifft Millionen Nutzer.",
+                         {("us_government", "blocks", "tiktok", F, F)}),
+    "owner_apposition": ("Der Tiktok-Eigentümer Bytedance schweigt.",
+                         {("bytedance", "owns", "tiktok", F, F)}),
+    "parent_apposition": ("Bytedance, der Mutterkonzern von Tiktok, schweigt.",
+                          {("bytedance", "owns", "tiktok", F, F)}),
+    "possessor": ("Oracles Übernahme von Tiktok verzögert sich.",
+                  {("oracle", "acquires", "tiktok", F, F)}),
+    "offer": ("Das Übernahmeangebot von Microsoft für Tiktok liegt vor.",
+              {("microsoft", "acquires", "tiktok", F, T)}),
+    "regulator_deal": ("Die US-Regierung blockiert die Übernahme von Tiktok durch Oracle.",
+                       {("us_government", "blocks", "oracle", F, F),
+                        ("oracle", "acquires", "tiktok", F, F)}),
+    # a relation presupposed by a noun phrase is not hypothetical because of the
+    # clause's modal; the clause's own relation is
+    "presupposed_noun": ("Die US-Regierung will die Übernahme von Tiktok durch Oracle blockieren.",
+                         {("us_government", "blocks", "oracle", F, T),
+                          ("oracle", "acquires", "tiktok", F, F)}),
+    "planned_noun": ("Die geplante Übernahme von Tiktok durch Oracle verzögert sich.",
+                     {("oracle", "acquires", "tiktok", F, T)}),
+    "konjunktiv_i": ("Ein Sprecher sagte, Oracle verhandle mit Bytedance.",
+                     {("oracle", "negotiates_with", "bytedance", F, T)}),
+    # co-agents and reversed frames
+    "together_with": ("Walmart investiert zusammen mit Oracle in Tiktok.",
+                      {("walmart", "invests_in", "tiktok", F, F),
+                       ("oracle", "invests_in", "tiktok", F, F)}),
+    "reversed_frame": ("Oracle kauft Bytedance die Anteile ab.",
+                       {("bytedance", "sells_to", "oracle", F, F)}),
+    "relative_pronoun_not_article": ("Das ist die App, die Oracle dem Konzern Bytedance "
+                                     "abgekauft hat.",
+                                     {("bytedance", "sells_to", "oracle", F, F)}),
+    # punctuation: datelines, dashes and appositions
+    "dateline": ("Peking – Der Konzern Huawei hat Tiktok kritisiert.",
+                 {("huawei", "accuses", "tiktok", F, F)}),
+    "dash_aside": ("Oracle werde Tiktok – und nicht Wechat – übernehmen.",
+                   {("oracle", "acquires", "tiktok", F, T)}),
+    "apposition_interrupts": ("Oracle, ein Konzern aus Texas, hat Tiktok gekauft.",
+                              {("oracle", "acquires", "tiktok", F, F)}),
+    "stake": ("Walmart, bereits mit zehn Prozent an Tiktok beteiligt, schweigt.",
+              {("walmart", "invests_in", "tiktok", F, F)}),
+    "claim_owner": ("Bytedance widerspricht der Auffassung der US-Regierung.",
+                    {("bytedance", "rejects", "us_government", F, F)}),
+    "claim_owner_of_noun_trigger": ("Oracle wehrt sich gegen die Klage der US-Regierung.",
+                                    {("oracle", "rejects", "us_government", F, F)}),
+    # precision traps
+    "trap_non_actor_object": ("Oracle soll die Speicherung der Daten von Tiktok übernehmen.",
+                              set()),
+    "trap_dative_experiencer": ("Tiktok droht in den USA das Aus, sagte Trump.", set()),
+    "trap_cooccurrence": ("Oracle und Tiktok sind beide in Kalifornien ansässig.", set()),
+    "trap_examples": ("Apple verbot Zulieferern wie Huawei den Export.", set()),
+    "trap_other_possessor": ("Die USA blockieren den Verkauf von Huaweis Chips nach China.",
+                             set()),
+    "trap_dash_aside": ("Trump werde Oracle – und nicht Walmart – auffordern, mehr zu zahlen.",
+                        {("trump", "pressures", "oracle", F, T)}),
+    "trap_headline_without_period": ("Gipfel Oracle, Walmart, Tiktok am Freitag geplant Doch "
+                                     "zuerst muss Tiktok noch zustimmen.", set()),
+    "trap_pronoun_subject": ("Er hat sich mit Oracle, Walmart und Microsoft nicht geeinigt.",
+                             set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_construction(nlp, name):
+    text, expected = CASES[name]
+    assert relations(nlp, text) == expected
+
+
+def test_threat_needs_subject_before_verb(nlp):
+    assert relations(nlp, "Trump droht Tiktok mit einem Verbot.") >= {
+        ("trump", "pressures", "tiktok", False, False)
+    }
+
+
+def test_record_fields_point_into_the_text(nlp):
+    text = "Vorab etwas Text. Tiktok wird von der US-Regierung blockiert."
+    doc = nlp(text)
+    (rec,) = doc._.relation_records
+    assert text[rec["start"]:rec["end"]] == rec["evidence"] == (
+        "Tiktok wird von der US-Regierung blockiert."
+    )
+    assert text[rec["trigger_start"]:rec["trigger_end"]] == "blockiert"
+    assert rec["method"] == "surface.passive"
+    assert 0 < rec["confidence"] <= 1
+    assert rec["extra"]["plover"] == "SANCTION"
+
+
+def test_separable_trigger_text_shows_both_parts(nlp):
+    doc = nlp("Bytedance lehnte das Angebot von Microsoft ab.")
+    (rec,) = doc._.relation_records
+    assert rec["trigger"] == "lehnte … ab"
+
+
+def test_one_record_per_triple_and_sentence(nlp):
+    doc = nlp("Oracle verhandelt mit Bytedance und führt Gespräche mit Bytedance.")
+    triples = [(r["subject"], r["label"], r["object"]) for r in doc._.relation_records]
+    assert triples == [("oracle", "negotiates_with", "bytedance")]
