@@ -1,0 +1,7 @@
+"""``python -m banlens``: the same as the ``banlens`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
