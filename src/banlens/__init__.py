@@ -45,8 +45,8 @@ _LAZY = {
     "write_gexf": "readwrite",
     "write_csv": "readwrite",
     "write_json": "readwrite",
-    "display": "display",
-    "draw": "display",
+    "display": "visualize",
+    "draw": "visualize",
 }
 
 __all__ = [

@@ -21,7 +21,6 @@ import math
 import os
 import re
 import sys
-import types
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -583,19 +582,3 @@ def _pyplot() -> Any:
     import matplotlib.pyplot as plt
 
     return plt
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`display`.
-
-    The function and its module share the name ``display``. Python's import system
-    sets ``banlens.display`` to the module whenever ``banlens.display`` is imported
-    as a module (``from banlens.display import TYPE_COLORS``, or a first call of
-    ``banlens.draw``), so ``banlens.display(doc)`` must work on the module as well.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> str:
-        return display(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
