@@ -354,11 +354,7 @@ def test_docs_and_their_records_give_the_same_graph():
                                                     "Trump verbietet Tiktok."]
 
 
-def test_graph_from_the_real_pipeline(request):
-    try:
-        nlp = request.getfixturevalue("nlp")
-    except ValueError as err:  # relation component not registered yet
-        pytest.skip(f"pipeline not available: {err}")
+def test_graph_from_the_real_pipeline(nlp):
     doc = nlp("Oracle verhandelt mit Bytedance über Tiktok. Die US-Regierung verklagt Tiktok.")
     doc._.doc_id = "real"
     G = banlens.build_graph([doc])

@@ -232,3 +232,12 @@ def test_one_record_per_triple_and_sentence(nlp):
     doc = nlp("Oracle verhandelt mit Bytedance und führt Gespräche mit Bytedance.")
     triples = [(r["subject"], r["label"], r["object"]) for r in doc._.relation_records]
     assert triples == [("oracle", "negotiates_with", "bytedance")]
+
+
+def test_line_breaks_inside_or_after_a_sentence_change_nothing(nlp):
+    """Whitespace tokens (paragraph breaks, NBSP) are not words of the clause."""
+    text = "Bytedance lehnte das Angebot von Microsoft am Sonntag ab.\n\nDanach kam nichts."
+    wrapped = "Bytedance lehnte das\u00a0Angebot von\nMicrosoft am Sonntag ab."
+    for doc in (nlp(text), nlp(wrapped)):
+        assert [(r.subject, r.label, r.object) for r in doc._.relations] == [
+            ("bytedance", "rejects", "microsoft")]

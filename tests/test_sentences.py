@@ -44,3 +44,9 @@ def test_headlines_captions_and_paragraphs(nlp):
 def test_whitespace_never_starts_a_sentence(nlp):
     doc = nlp("Erster Satz.\n\n\n   Zweiter Satz.")
     assert all(not sent[0].is_space for sent in doc.sents)
+
+
+def test_a_line_ending_in_a_function_word_is_wrapped(nlp):
+    text = "Bytedance lehnte das Angebot von\nMicrosoft ab. Der Konzern\nschwieg."
+    assert sentences(nlp, text) == ["Bytedance lehnte das Angebot von\nMicrosoft ab.",
+                                    "Der Konzern\nschwieg."]

@@ -8,8 +8,9 @@ usually a sentence end. This component adds what news text needs on top:
 * an ordinal or year token with its period ("im Jahr 2020.") ends a sentence when
   the next word clearly starts one, but not in dates ("am 12. November");
 * closing quotes and brackets stay with the sentence they close;
-* a line break ends a sentence unless the next line continues it in lowercase
-  (headlines, captions and "Bild: dpa" lines have no final punctuation);
+* a line break ends a sentence (headlines, captions and "Bild: dpa" lines have no
+  final punctuation) unless the next line continues it in lowercase or the line
+  ends in a word that cannot end a sentence ("von", "der");
 * whitespace-only tokens (blank lines) never start a sentence.
 
 It reads token classes from the orth ids (cached per word form) and writes all
@@ -40,11 +41,19 @@ _STARTERS = {
     "zudem", "außerdem", "allerdings", "bereits", "laut", "nach", "im", "in", "am",
     "seit", "mit", "bei", "für", "wie", "was", "wer", "warum", "als", "und",
 }
+# Words that cannot end a sentence: a line break after one is a wrapped line.
+_FUNCTION_WORDS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer",
+    "eines", "von", "vom", "mit", "für", "gegen", "an", "auf", "aus", "bei", "in", "im",
+    "nach", "über", "um", "unter", "vor", "zu", "zum", "zur", "und", "oder", "sowie",
+    "als", "wie", "dass", "ob", "sich", "seine", "seiner", "ihre", "ihrer",
+}
 _ORDINAL = re.compile(r"^\d+(?:\.\d+)*\.$")
 
 # token classes (bit flags)
 FINAL, PERIOD, CLOSER, BREAK, PARAGRAPH, ORDINAL_END, ORDINAL_SMALL = 1, 2, 4, 8, 16, 32, 64
 LOWER, UPPER, CONTINUES, STARTER, MONTH, SPACE = 128, 256, 512, 1024, 2048, 4096
+FUNCTION = 8192
 
 
 def _classify(text: str) -> int:
@@ -77,6 +86,8 @@ def _classify(text: str) -> int:
         flags |= STARTER
     if lowered in _MONTHS:
         flags |= MONTH
+    if text in _FUNCTION_WORDS:
+        flags |= FUNCTION
     return flags
 
 
@@ -109,7 +120,7 @@ class SentenceSplitter:
         for i in range(n - 1):
             here, nxt = flags[i], flags[i + 1]
             if here & BREAK:
-                if nxt & LOWER and not here & PARAGRAPH:
+                if not here & PARAGRAPH and (nxt & LOWER or (i and flags[i - 1] & FUNCTION)):
                     continue  # a wrapped line goes on
                 ended = True
             elif here & FINAL:

@@ -93,8 +93,8 @@ class ClauseReader:
         skip_to = -1
         for i in range(sent.start, sent.end):
             tok = doc[i]
-            if i < skip_to:
-                continue
+            if i < skip_to or tok.is_space:
+                continue  # whitespace tokens (line breaks, NBSP) are no part of a clause
             if tok.text in ("(", "["):
                 # leave out a short parenthesis ("(CMA)", "(SPD)"); a token that
                 # glues the closing bracket to a word stays in
@@ -383,7 +383,7 @@ class ClauseReader:
     def end_particle(self, doc: Words, clause: Clause) -> int | None:
         for i in reversed(clause.tokens):
             tok = doc[i]
-            if tok.is_punct:
+            if tok.is_punct or tok.is_space:
                 continue
             return i if tok.text.islower() and tok.is_alpha else None
         return None

@@ -165,7 +165,7 @@ class Word:
     ``Token`` objects for every look at a neighbour. ``lemma_`` is lower-cased.
     """
 
-    __slots__ = ("i", "text", "lower_", "lemma_", "is_alpha", "is_punct", "like_num",
+    __slots__ = ("i", "text", "lower_", "lemma_", "is_alpha", "is_punct", "is_space", "like_num",
                  "is_sent_start", "space_after")
 
     def __init__(self, tok: Token) -> None:
@@ -175,6 +175,7 @@ class Word:
         self.lemma_ = tok.lemma_.lower()
         self.is_alpha = tok.is_alpha
         self.is_punct = tok.is_punct
+        self.is_space = tok.is_space
         self.like_num = tok.like_num
         self.is_sent_start = bool(tok.is_sent_start)
         self.space_after = bool(tok.whitespace_)
