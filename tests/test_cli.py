@@ -447,3 +447,19 @@ def test_no_hypothetical_drops_planned_relations_from_the_graph(tmp_path):
     assert set(planned) <= set(edges())
     assert not set(planned) & set(edges("--no-hypothetical"))
     assert len(edges("--no-hypothetical")) == len(edges()) - len(planned)
+
+
+def test_aggregate_writes_one_weighted_edge_per_triple(tmp_path):
+    corpus = tmp_path / "korpus.jsonl"
+    corpus.write_text("\n".join(
+        json.dumps({"id": f"d{i}", "text": NEGOTIATE}) for i in range(3)) + "\n",
+        encoding="utf-8")
+    assert run("extract", corpus, "-o", tmp_path / "einzeln.graphml", "--quiet") == 0
+    assert run("extract", corpus, "-o", tmp_path / "summe.graphml", "--aggregate",
+               "--quiet") == 0
+    instances = nx.read_graphml(tmp_path / "einzeln.graphml")
+    summed = nx.read_graphml(tmp_path / "summe.graphml")
+    assert instances.number_of_edges() == 3
+    assert summed.number_of_edges() == 1
+    (_, _, data), = summed.edges(data=True)
+    assert data["relation"] == "negotiates_with" and data["weight"] == 3

@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                          metavar="N", help=f"documents per batch (default: {DEFAULT_BATCH_SIZE})")
     _add_filter_options(extract)
+    extract.add_argument("--aggregate", action="store_true",
+                         help="write one weighted edge per (source, relation, target) instead "
+                              "of one edge per relation instance (graph formats)")
     extract.add_argument("-q", "--quiet", action="store_true",
                          help="no progress display and no summary (problems are still shown)")
     extract.set_defaults(handler=_cmd_extract)
@@ -353,7 +356,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 _add_to_graph(builder, record, reporter)
             written = None
             if summary.processed:
-                written = write_graph(builder.graph, output, fmt)
+                graph = builder.graph
+                if args.aggregate:
+                    from .graph import aggregate
+
+                    graph = aggregate(graph)
+                written = write_graph(graph, output, fmt)
     finally:
         if progress is not None:
             progress.close()
