@@ -241,3 +241,56 @@ def test_line_breaks_inside_or_after_a_sentence_change_nothing(nlp):
     for doc in (nlp(text), nlp(wrapped)):
         assert [(r.subject, r.label, r.object) for r in doc._.relations] == [
             ("bytedance", "rejects", "microsoft")]
+
+
+# Clean sentences whose rules read a neighbour of a mention or trigger (a preposition
+# before the mention, an article after the trigger, a comma before a relative pronoun);
+# each variant puts a blank token (line break, NBSP, zero-width space, control
+# character) right at such a neighbour.
+BLANK_CASES = [
+    ("Die Übernahme von Tiktok durch Walmart scheiterte im Sommer.",
+     [("von Tiktok", "von\r\nTiktok"), ("Übernahme von", "Übernahme\nvon"),
+      ("durch Walmart", "durch\u00a0Walmart")]),
+    ("Huawei wurde von der US-Regierung auf eine schwarze Liste gesetzt.",
+     [("von der", "von\u00a0der"), ("Huawei wurde", "Huawei\u00a0\u00a0wurde")]),
+    ("Apple, das mit Huawei seit Monaten verhandelt, äußerte sich nicht.",
+     [("Apple, das", "Apple,\u200b das"), ("mit Huawei", "mit \u200bHuawei"),
+      ("Apple, das", "Apple,\x1f das")]),
+    ("Microsoft lehnte das Angebot von Bytedance am Montag ab.",
+     [("von Bytedance", "von\x07Bytedance"), ("lehnte das", "lehnte \x0b das")]),
+]
+
+
+def _triples(doc):
+    return sorted((r.subject, r.label, r.object, r.negated, r.hypothetical)
+                  for r in doc._.relations)
+
+
+@pytest.mark.parametrize(("clean", "variants"), BLANK_CASES)
+def test_blank_tokens_between_words_change_nothing(nlp, clean, variants):
+    """A line break, NBSP, zero-width space or control character between two words
+    gives the relations of the clean sentence, and offsets still point at the text."""
+    expected = _triples(nlp(clean))
+    assert expected, f"the clean sentence gives no relation: {clean!r}"
+    for old, new in variants:
+        text = clean.replace(old, new)
+        doc = nlp(text)
+        assert any(not t.text.strip() or not t.text.isprintable() for t in doc), text
+        assert _triples(doc) == expected, repr(text)
+        for rel in doc._.relations:
+            assert text[rel.start:rel.end] == rel.evidence
+            trigger = text[rel.trigger_start:rel.trigger_end]
+            runs = rel.trigger.split(" … ")
+            assert trigger.startswith(runs[0]) and trigger.endswith(runs[-1]), (text, trigger)
+
+
+def test_blank_tokens_keep_trigger_offsets_of_the_original_text(nlp):
+    """The trigger is found after a line break; its offsets are those of the text."""
+    text = "Laut Berichten\nlehnte Bytedance\u00a0das\nAngebot von\nMicrosoft ab."
+    rels = nlp(text)._.relations
+    assert [(r.subject, r.label, r.object) for r in rels] == [
+        ("bytedance", "rejects", "microsoft")]
+    rel = rels[0]
+    assert text[rel.trigger_start:rel.trigger_start + len("lehnte")] == "lehnte"
+    assert text[:rel.trigger_end].endswith("ab")
+    assert (rel.start, rel.end) == (0, len(text))

@@ -277,3 +277,19 @@ def test_tree_is_used_only_with_a_parse(vocab, extractor):
     surface_only = RelationExtractor(strategy="surface")
     surface_only(doc)
     assert doc._.relation_records[0]["method"].startswith("surface.")
+
+
+def test_space_tokens_attached_as_dep_are_ignored(vocab, extractor):
+    """A line break token (attached as ``dep``, as spaCy's parsers do) between a
+    preposition and its actor keeps the relation of the clean parse."""
+    clean = build(vocab, CASES["verb_second"][0], CASES["verb_second"][1])
+    rows = [("Oracle", 1, "sb", "PROPN", "Oracle"),
+            ("verhandelt", 1, "ROOT", "VERB", "verhandeln"),
+            ("mit", 1, "mo", "ADP", "mit"), ("\n", 4, "dep", "SPACE", "\n"),
+            ("Bytedance", 2, "nk", "PROPN", "Bytedance"), (".", 1, "punct", "PUNCT", ".")]
+    wrapped = build(vocab, rows, [name(0, "oracle"), name(4, "bytedance")])
+    expected = relations(extractor, clean)
+    assert expected
+    assert relations(extractor, wrapped) == expected
+    rec = wrapped._.relation_records[0]
+    assert wrapped.text[rec["trigger_start"]:rec["trigger_end"]] == rec["trigger"]

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
-
 from ..lexicon import RelationLexicon
 from .common import Mention
 from .german import (
@@ -32,6 +30,7 @@ from .german import (
     RELATIVE,
     STARTERS,
     SUBORDINATORS,
+    Stretch,
     Words,
     adjective_like,
     is_cap,
@@ -85,7 +84,7 @@ class ClauseReader:
         self.lexicon = lexicon
         self.names: dict[str, str] = {}  # actor id -> display name, of the current doc
 
-    def split(self, doc: Words, sent: Span, mentions: list[Mention]) -> list[Clause]:
+    def split(self, doc: Words, sent: Stretch, mentions: list[Mention]) -> list[Clause]:
         starts = {m.start: m for m in mentions}
         ends = {m.end - 1: m for m in mentions}
         segments: list[list[int]] = [[]]
@@ -94,7 +93,7 @@ class ClauseReader:
         for i in range(sent.start, sent.end):
             tok = doc[i]
             if i < skip_to or tok.is_space:
-                continue  # whitespace tokens (line breaks, NBSP) are no part of a clause
+                continue
             if tok.text in ("(", "["):
                 # leave out a short parenthesis ("(CMA)", "(SPD)"); a token that
                 # glues the closing bracket to a word stays in
@@ -211,7 +210,7 @@ class ClauseReader:
         return "main"
 
     def antecedent(
-        self, doc: Words, seg: list[int], sent: Span, mentions: list[Mention]
+        self, doc: Words, seg: list[int], sent: Stretch, mentions: list[Mention]
     ) -> tuple[list[Mention], str]:
         """Actor(s) a relative pronoun stands for, and the pronoun's case."""
         pos = 1 if doc[seg[0]].lower_ in PREPOSITIONS else 0

@@ -8,7 +8,9 @@ attributes they read as plain Python values.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -180,6 +182,15 @@ class Word:
         self.is_sent_start = bool(tok.is_sent_start)
         self.space_after = bool(tok.whitespace_)
 
+    def moved(self, i: int, space_after: bool) -> Word:
+        """A copy at index ``i`` of a :class:`SentenceWords` view."""
+        word = object.__new__(Word)
+        for name in Word.__slots__:
+            setattr(word, name, getattr(self, name))
+        word.i = i
+        word.space_after = space_after
+        return word
+
 
 Words = Sequence[Word]
 
@@ -200,4 +211,93 @@ class LazyWords(Sequence[Word]):
         word = self._items[i]
         if word is None:
             word = self._items[i] = Word(self._doc[i])
+        return word
+
+
+# Categories of characters that carry no word: format (zero-width space, soft hyphen,
+# bidi marks) and control characters.
+_INVISIBLE = frozenset({"Cc", "Cf"})
+
+
+def is_blank(word: Word) -> bool:
+    """Whether the token is whitespace or invisible characters only: a line break,
+    a non-breaking space, a zero-width space or a control character between words."""
+    return word.is_space or all(
+        c.isspace() or unicodedata.category(c) in _INVISIBLE for c in word.text
+    )
+
+
+class Stretch(NamedTuple):
+    """Token bounds of a sentence (``start`` inclusive, ``end`` exclusive)."""
+
+    start: int
+    end: int
+
+
+class SentenceWords(Sequence[Word]):
+    """The words of a doc as if the blank tokens of one sentence were absent.
+
+    Wrapped lines, non-breaking spaces and stray control characters become tokens of
+    their own; the surface rules look at neighbours by index ("the word before the
+    mention"), so such a token would hide the real neighbour. This view renumbers the
+    words: those before the sentence keep their index, the kept words of the sentence
+    follow without gaps, and those after it move down by the number of blanks left
+    out. :meth:`to_view` and :meth:`to_doc` translate indices between doc and view.
+    A word followed by a blank counts as followed by a space.
+    """
+
+    __slots__ = ("_words", "_keep", "_pos", "_shift", "_len", "_moved", "sent")
+
+    def __init__(self, words: Words, sent: Stretch, keep: list[int]) -> None:
+        self._words = words
+        self._keep = keep  # doc indices of the sentence's non-blank tokens
+        self._pos = {i: n for n, i in enumerate(keep, sent.start)}
+        self._shift = (sent.end - sent.start) - len(keep)
+        self._len = len(words) - self._shift
+        self._moved: dict[int, Word] = {}
+        self.sent = Stretch(sent.start, sent.start + len(keep))
+
+    @classmethod
+    def of(cls, words: Words, start: int, end: int) -> SentenceWords | None:
+        """The view for the sentence ``start:end``, or None if it has no blank token."""
+        keep = [i for i in range(start, end) if not is_blank(words[i])]
+        if len(keep) == end - start:
+            return None
+        return cls(words, Stretch(start, end), keep)
+
+    def to_doc(self, i: int) -> int:
+        """The doc index of view index ``i``."""
+        start = self.sent.start
+        if i < start:
+            return i
+        if i < self.sent.end:
+            return self._keep[i - start]
+        return i + self._shift
+
+    def to_view(self, i: int) -> int:
+        """The view index of doc index ``i`` (of a non-blank token, or outside the
+        sentence)."""
+        if i < self.sent.start:
+            return i
+        pos = self._pos.get(i)
+        if pos is not None:
+            return pos
+        return i - self._shift
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if i < 0:
+            i += self._len
+            if i < 0:
+                raise IndexError("word index out of range")
+        if not self.sent.start <= i < self.sent.end:
+            return self._words[self.to_doc(i)]
+        word = self._moved.get(i)
+        if word is None:
+            at = self._keep[i - self.sent.start]
+            orig = self._words[at]
+            followed_by_blank = at + 1 < self.sent.end + self._shift and at + 1 not in self._pos
+            word = self._moved[i] = orig.moved(i, orig.space_after or followed_by_blank)
         return word

@@ -36,6 +36,8 @@ from .german import (
     REPORTED,
     WERDEN,
     LazyWords,
+    SentenceWords,
+    Stretch,
     Word,
     Words,
     adjective_like,
@@ -71,10 +73,21 @@ class SurfaceExtractor:
         """Relations stated in ``sent`` between the actors of ``mentions``."""
         words = self.words(doc)
         reported = any(words[i].lower_ in REPORTED for i in range(sent.start, sent.end))
-        return self._extract(words, sent, mentions, reported)
+        view = SentenceWords.of(words, sent.start, sent.end)
+        if view is None:
+            return self._extract(words, Stretch(sent.start, sent.end), mentions, reported)
+        # blank tokens (line breaks, NBSP, control characters) are read as absent:
+        # the rules see the sentence renumbered without them, and the trigger
+        # tokens found are mapped back to the doc
+        moved = [Mention(m.actor, view.to_view(m.start), view.to_view(m.end - 1) + 1, m.kind)
+                 for m in mentions]
+        found = self._extract(view, view.sent, moved, reported)
+        for item in found:
+            item.trigger_tokens = tuple(view.to_doc(i) for i in item.trigger_tokens)
+        return found
 
     def _extract(
-        self, doc: list[Word], sent: Span, mentions: list[Mention], reported: bool
+        self, doc: Words, sent: Stretch, mentions: list[Mention], reported: bool
     ) -> list[Found]:
         clauses = self.reader.split(doc, sent, mentions)
         for clause in clauses:
