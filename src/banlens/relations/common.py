@@ -104,6 +104,19 @@ class Found:
     hypothetical: bool = False
     extra: dict = field(default_factory=dict)
 
+    @classmethod
+    def of(
+        cls, strategy: str, subject: str, trigger: Trigger, obj: str, tokens: tuple[int, ...],
+        kind: str, negated: bool, hypothetical: bool,
+    ) -> Found:
+        """A relation found by rule family ``kind`` of ``strategy`` ("surface", "tree")."""
+        return cls(
+            subject=subject, label=trigger.label, object=obj, trigger=trigger,
+            trigger_tokens=tokens, method=f"{strategy}.{kind}",
+            confidence=confidence(trigger, kind), negated=negated,
+            hypothetical=hypothetical or trigger.hypothetical,
+        )
+
 
 def confidence(trigger: Trigger, kind: str) -> float:
     """The trigger's own confidence if set, else the base value of the rule kind."""

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import RelationLexicon, Trigger
 from .clauses import Arg, Clause, ClauseReader
-from .common import Found, Mention, confidence, cue_flags, is_konjunktiv_i
+from .common import Found, Mention, cue_flags, is_konjunktiv_i
 from .german import (
     APOSTROPHE_S,
     ARTICLE_CASES,
@@ -549,9 +549,4 @@ class SurfaceExtractor:
         self, subject: str, trigger: Trigger, obj: str, tokens: tuple[int, ...], kind: str,
         negated: bool, hypothetical: bool,
     ) -> Found:
-        return Found(
-            subject=subject, label=trigger.label, object=obj, trigger=trigger,
-            trigger_tokens=tokens, method=f"surface.{kind}",
-            confidence=confidence(trigger, kind), negated=negated,
-            hypothetical=hypothetical or trigger.hypothetical,
-        )
+        return Found.of("surface", subject, trigger, obj, tokens, kind, negated, hypothetical)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import RelationLexicon, Trigger
-from .common import Found, Mention, confidence, cue_flags, is_konjunktiv_i
+from .common import Found, Mention, cue_flags, is_konjunktiv_i
 from .german import OBJECT_CONTROL, POSSESSIVE_FORMS, PREPOSITIONS, WERDEN
 
 CASE_DEPS = {"sb": "nom", "oa": "acc", "da": "dat", "ag": "gen", "og": "gen"}
@@ -371,9 +371,4 @@ class TreeExtractor:
         self, subject: str, trigger: Trigger, obj: str, tokens: tuple[int, ...], kind: str,
         negated: bool, hypothetical: bool,
     ) -> Found:
-        return Found(
-            subject=subject, label=trigger.label, object=obj, trigger=trigger,
-            trigger_tokens=tokens, method=f"tree.{kind}",
-            confidence=confidence(trigger, kind), negated=negated,
-            hypothetical=hypothetical or trigger.hypothetical,
-        )
+        return Found.of("tree", subject, trigger, obj, tokens, kind, negated, hypothetical)
