@@ -204,3 +204,64 @@ def test_names_of_several_nouns_may_decline_the_first(nlp):
     tagger = custom(nlp, {"id": "olg", "type": "court", "aliases": ["Oberlandesgericht Köln"]})
     doc = tagger(nlp.make_doc("Ein Senat des Oberlandesgerichts Köln entschied."))
     assert found(doc) == [("Oberlandesgerichts Köln", "olg")]
+
+
+# -- names that contain an alias, and datelines ----------------------------------
+
+
+def test_alias_inside_a_not_part_of_name_is_no_mention(nlp):
+    doc = nlp("Die Washington Post berichtet, Washington setze Bytedance unter Druck.")
+    assert found(doc) == [("Washington", "us_government"), ("Bytedance", "bytedance")]
+    assert found(nlp("Ein Gast der George Washington University sprach.")) == []
+
+
+def test_not_part_of_covers_declined_forms_and_compounds(nlp):
+    assert found(nlp("Das Rezept der Peking-Enten und ein Abend in der Peking-Oper.")) == []
+    assert found(nlp("Ein Peking-Besuch.")) == [("Peking-Besuch", "china_government")]
+
+
+def test_not_part_of_blocks_only_its_own_actor(nlp):
+    tagger = custom(nlp,
+                    {"id": "post", "type": "media", "aliases": ["Washington Post"]},
+                    {"id": "usg", "type": "government", "aliases": ["Washington"],
+                     "not_part_of": ["Washington Post"]})
+    doc = tagger(nlp.make_doc("Die Washington Post kritisiert Washington."))
+    assert found(doc) == [("Washington Post", "post"), ("Washington", "usg")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peking – Huawei verklagt die US-Regierung.",
+    "Peking (dpa) - Huawei verklagt die US-Regierung.",
+    "Washington/Peking (Reuters) – Huawei verklagt die US-Regierung.",
+    "Peking, 18. September (AFP) — Huawei verklagt die US-Regierung.",
+    "Zwei Festnahmen. Peking – Huawei verklagt die US-Regierung.",
+    "Handelsstreit\n\nPeking -- Huawei verklagt die US-Regierung.",
+])
+def test_a_dateline_place_is_no_actor(nlp, text):
+    doc = nlp(text)
+    assert found(doc) == [("Huawei", "huawei"), ("US-Regierung", "us_government")]
+    assert [(r.subject, r.label, r.object) for r in doc._.relations] == [
+        ("huawei", "sues", "us_government")]
+
+
+@pytest.mark.parametrize("text", [
+    "Peking droht Washington mit Vergeltung.",          # no dash: the city acts
+    "Das sagte Peking – und Washington schwieg.",       # not at a sentence start
+    "Peking – so heißt es – droht Washington.",         # lowercase after the dash
+])
+def test_a_place_that_is_not_a_dateline_stays_an_actor(nlp, text):
+    ids = [a for _, a in found(nlp(text))]
+    assert "china_government" in ids and "us_government" in ids
+
+
+def test_datelines_can_be_kept(nlp):
+    tagger = ActorTagger(nlp, skip_datelines=False)
+    doc = tagger(nlp("Peking (dpa) – Huawei klagt."))
+    assert found(doc) == [("Peking", "china_government"), ("Huawei", "huawei")]
+
+
+def test_model_entities_in_a_dateline_are_no_unknown_actors(nlp):
+    words = ["Berlin", "(", "dpa", ")", "–", "Angela", "Merkel", "trifft", "Oracle", "."]
+    ents = ["B-LOC", "O", "B-ORG", "O", "O", "B-PER", "I-PER", "O", "B-ORG", "O"]
+    doc = nlp.get_pipe("banlens_actors")(Doc(nlp.vocab, words=words, ents=ents))
+    assert [e.text for e in doc._.unknown_actors] == ["Angela Merkel"]

@@ -105,3 +105,29 @@ def test_dictionary_round_trips_through_its_dict_form():
     dictionary = default_dictionary()
     again = ActorDictionary.from_dict(dictionary.to_dict())
     assert again.to_dict() == dictionary.to_dict()
+
+
+def test_not_part_of_is_read_merged_and_written_back(tmp_path):
+    base = write(tmp_path, "a.yml", "actors:\n  - id: usg\n    type: government\n"
+                 "    aliases: [Washington]\n    not_part_of: [Washington Post]\n")
+    more = write(tmp_path, "b.yml", "actors:\n  - id: usg\n    type: government\n"
+                 "    aliases: [US-Regierung]\n    not_part_of: 'George  Washington'\n")
+    merged = load_dictionary([base, more])
+    assert merged["usg"].not_part_of == ("Washington Post", "George Washington")
+    assert merged.to_dict()["actors"][0]["not_part_of"] == ["Washington Post",
+                                                          "George Washington"]
+    plain = write(tmp_path, "c.yml", "actors:\n  - {id: acme, aliases: [Acme]}\n")
+    assert "not_part_of" not in load_dictionary(plain).to_dict()["actors"][0]
+
+
+@pytest.mark.parametrize(("value", "problem"), [
+    ("{a: 1}", "must be a list of names, got dict"),
+    ("[Post, 3]", "name 2 must be text, got 3"),
+    ("['  ']", "name 1 is empty"),
+])
+def test_bad_not_part_of_names_entry_and_field(tmp_path, value, problem):
+    path = write(tmp_path, "bad.yml", "actors:\n  - id: usg\n    aliases: [Washington]\n"
+                 f"    not_part_of: {value}\n")
+    with pytest.raises(banlens.DictionaryError) as err:
+        load_dictionary(path)
+    assert str(err.value) == f"{path}: entry 1 (usg): field 'not_part_of': {problem}"

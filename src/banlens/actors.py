@@ -16,6 +16,13 @@ What it finds, given aliases in their base form:
   ("Tiktok-Verbot", "Trump-Regierung" also names Trump);
 * a title before a person's name is part of the mention ("US-Präsident Trump").
 
+What it leaves out:
+
+* an alias inside a longer name that the dictionary lists under the actor's
+  ``not_part_of`` ("Washington Post" is no mention of the US government);
+* a place in a dateline ("Peking (dpa) – …", see :mod:`banlens.datelines`): where
+  a story was filed is not who acts in it (``skip_datelines``, on by default).
+
 Mentions never start or end inside a word. Results are stored as described in
 :mod:`banlens.annotations`. With a statistical NER in the pipeline, ``doc.ents``
 is rewritten so that our actors win on overlap, and the model's PER/ORG/LOC
@@ -39,6 +46,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .annotations import ACTOR_SPANS_KEY, MODIFIER, NAME, UNKNOWN_SPANS_KEY
+from .datelines import dateline_tokens
 from .dictionary import ActorDictionary, load_dictionary
 from .variants import alias_forms, is_common_word
 
@@ -75,6 +83,7 @@ def _is_title(word: str) -> bool:
         "actors": None,
         "overwrite_ents": True,
         "unknown_labels": list(DEFAULT_UNKNOWN_LABELS),
+        "skip_datelines": True,
     },
 )
 def make_actor_tagger(
@@ -83,10 +92,11 @@ def make_actor_tagger(
     actors: str | list[str] | None,
     overwrite_ents: bool,
     unknown_labels: list[str],
+    skip_datelines: bool,
 ) -> ActorTagger:
     """spaCy factory for :class:`ActorTagger`; ``actors`` is a dictionary path (or list)."""
     return ActorTagger(nlp, name, actors=actors, overwrite_ents=overwrite_ents,
-                       unknown_labels=unknown_labels)
+                       unknown_labels=unknown_labels, skip_datelines=skip_datelines)
 
 
 class ActorTagger:
@@ -100,10 +110,12 @@ class ActorTagger:
         actors: Any = None,
         overwrite_ents: bool = True,
         unknown_labels: Iterable[str] = DEFAULT_UNKNOWN_LABELS,
+        skip_datelines: bool = True,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.overwrite_ents = overwrite_ents
+        self.skip_datelines = skip_datelines
         self.unknown_labels = set(unknown_labels)
         self.set_dictionary(load_dictionary(actors))
 
@@ -119,7 +131,14 @@ class ActorTagger:
         # lowercase hyphen-free or hyphenated one-token form -> {actor_id: allowed}
         self._parts: dict[str, dict[str, set[str] | None]] = defaultdict(dict)
         self._max_parts = 1
+        # longer names that contain an alias but name something else, per actor
+        self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for actor in dictionary:
+            if actor.not_part_of:
+                self.exclusions.add(actor.id, [
+                    Doc(self.nlp.vocab, words=list(form))
+                    for phrase in actor.not_part_of
+                    for form in alias_forms([t.text for t in self.nlp.make_doc(phrase)])])
             patterns = []
             for alias in actor.aliases:
                 words = [t.text for t in self.nlp.make_doc(alias)]
@@ -163,6 +182,12 @@ class ActorTagger:
             # reading; its parts can only add modifier mentions ("Trump")
             heads = [] if (i, i + 1) in whole else names
             self._compound(doc[i], heads, modifiers)
+        dateline: set[int] = set()
+        if self.skip_datelines and (names or modifiers or doc.ents):
+            starts = {s for s, _, _ in names + modifiers} | {ent.start for ent in doc.ents}
+            dateline = dateline_tokens(doc, starts)
+        if names or modifiers:
+            names, modifiers = self._drop_excluded(doc, names, modifiers, dateline)
         names = self._resolve(doc, names)
         spans = [Span(doc, s, e, label=self._label(a), kb_id=a, span_id=NAME) for s, e, a in names]
         named_tokens = {(i, a) for s, e, a in names for i in range(s, e)}
@@ -172,8 +197,25 @@ class ActorTagger:
         spans.sort(key=lambda span: (span.start, span.end, span.id_))
         doc.spans[ACTOR_SPANS_KEY] = spans
         doc._.actor_names = {a: self.dictionary[a].name for _, _, a in names + modifiers}
-        self._set_ents(doc, [span for span in spans if span.id_ == NAME])
+        self._set_ents(doc, [span for span in spans if span.id_ == NAME], dateline)
         return doc
+
+    def _drop_excluded(self, doc: Doc, names: list[tuple[int, int, str]],
+                       modifiers: list[tuple[int, int, str]],
+                       dateline: set[int]) -> tuple[list, list]:
+        """Leave out mentions inside a ``not_part_of`` name of their actor or in a dateline."""
+        blocked: set[tuple[int, str]] = set()
+        if len(self.exclusions):
+            strings = self.nlp.vocab.strings
+            for match_id, start, end in self.exclusions(doc):
+                actor_id = strings[match_id]
+                blocked.update((i, actor_id) for i in range(start, end))
+
+        def kept(mention: tuple[int, int, str]) -> bool:
+            start, end, actor_id = mention
+            return not any((i, actor_id) in blocked or i in dateline for i in range(start, end))
+
+        return [m for m in names if kept(m)], [m for m in modifiers if kept(m)]
 
     def _compound_tokens(self, doc: Doc) -> list[int]:
         """Positions of hyphenated tokens, found through a per-form cache."""
@@ -235,7 +277,7 @@ class ActorTagger:
             resolved.extend((start, span.end, a) for a in actors)
         return sorted(resolved)
 
-    def _set_ents(self, doc: Doc, spans: list[Span]) -> None:
+    def _set_ents(self, doc: Doc, spans: list[Span], dateline: set[int]) -> None:
         if not self.overwrite_ents:
             return
         ours = filter_spans(spans)
@@ -245,7 +287,7 @@ class ActorTagger:
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
             others.append(ent)
-            if ent.label_ in self.unknown_labels:
+            if ent.label_ in self.unknown_labels and ent.start not in dateline:
                 unknown.append(ent)
         doc.spans[UNKNOWN_SPANS_KEY] = unknown
         doc.set_ents(filter_spans(ours + others), default="outside")

@@ -8,9 +8,17 @@ A dictionary is a YAML or JSON file::
         name: Donald Trump    # display label
         type: person          # one of ACTOR_TYPES
         aliases: ["Trump", "Donald Trump", "US-Präsident Trump"]
+      - id: us_government
+        name: US-Regierung
+        type: government
+        aliases: ["US-Regierung", "Washington"]
+        not_part_of: ["Washington Post", "George Washington"]  # optional
 
 Aliases are written in their base (nominative) form; the actor tagger derives the
-inflected and compound forms (see :mod:`banlens.variants`). Every problem raises
+inflected and compound forms (see :mod:`banlens.variants`). ``not_part_of`` lists
+longer names that contain an alias but name something else ("Washington Post" is a
+newspaper, not the US government): inside them the alias is not this actor. Every
+problem raises
 :class:`~banlens.errors.DictionaryError` naming the file, the entry and the field.
 """
 
@@ -18,7 +26,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,21 +39,31 @@ from .errors import DictionaryError
 ACTOR_TYPES = (
     "person", "organization", "government", "country", "platform", "court", "media", "other",
 )
+_ENTRY_FIELDS = ("id", "name", "type", "aliases", "not_part_of")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 DEFAULT = "default"
 
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """One actor: a stable id, a display name, a type and the aliases it is named by."""
+    """One actor: a stable id, a display name, a type and the aliases it is named by.
+
+    ``not_part_of`` holds names that contain one of the aliases but do not name
+    this actor ("Washington Post" for an actor aliased "Washington").
+    """
 
     id: str
     name: str
     type: str
     aliases: tuple[str, ...]
+    not_part_of: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "type": self.type, "aliases": list(self.aliases)}
+        data = {"id": self.id, "name": self.name, "type": self.type,
+                "aliases": list(self.aliases)}
+        if self.not_part_of:
+            data["not_part_of"] = list(self.not_part_of)
+        return data
 
 
 @dataclass(slots=True)
@@ -54,7 +72,7 @@ class ActorDictionary:
 
     Combine dictionaries with :meth:`extend` or ``ActorDictionary.merge(a, b)``:
     an actor id that is already present keeps its place, takes the later name and
-    type, and gains the later aliases.
+    type, and gains the later aliases and ``not_part_of`` names.
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -82,7 +100,8 @@ class ActorDictionary:
             old = merged.get(actor.id)
             if old is not None:
                 aliases = tuple(dict.fromkeys(old.aliases + actor.aliases))
-                actor = Actor(actor.id, actor.name, actor.type, aliases)
+                not_part_of = tuple(dict.fromkeys(old.not_part_of + actor.not_part_of))
+                actor = Actor(actor.id, actor.name, actor.type, aliases, not_part_of)
             merged[actor.id] = actor
         return ActorDictionary(merged, f"{self.source} + {other.source}")
 
@@ -205,9 +224,10 @@ def _parse_entry(entry: Any, index: int, where: str) -> Actor:
     def fail(field_name: str, problem: str) -> DictionaryError:
         return DictionaryError(f"{where}: {label}: field '{field_name}': {problem}")
 
-    unknown = set(entry) - {"id", "name", "type", "aliases"}
+    unknown = set(entry) - set(_ENTRY_FIELDS)
     if unknown:
-        raise fail(sorted(unknown)[0], "unknown field (expected id, name, type, aliases)")
+        raise fail(sorted(unknown)[0],
+                   f"unknown field (expected {', '.join(_ENTRY_FIELDS)})")
     if actor_id is None:
         raise fail("id", "missing")
     if not isinstance(actor_id, str) or not _ID_PATTERN.match(actor_id):
@@ -215,22 +235,33 @@ def _parse_entry(entry: Any, index: int, where: str) -> Actor:
     aliases = entry.get("aliases")
     if aliases is None:
         raise fail("aliases", "missing")
-    if isinstance(aliases, str):
-        aliases = [aliases]
-    if not isinstance(aliases, list) or not aliases:
+    cleaned = _names(aliases, "aliases", "alias", fail)
+    if not cleaned:
         raise fail("aliases", "must be a non-empty list of names")
-    cleaned: list[str] = []
-    for number, alias in enumerate(aliases, start=1):
-        if not isinstance(alias, str):
-            raise fail("aliases", f"alias {number} must be text, got {alias!r}")
-        alias = " ".join(alias.split())
-        if not alias:
-            raise fail("aliases", f"alias {number} is empty")
-        cleaned.append(alias)
+    not_part_of = _names(entry.get("not_part_of") or [], "not_part_of", "name", fail)
     name = entry.get("name", cleaned[0])
     if not isinstance(name, str) or not name.strip():
         raise fail("name", "must be non-empty text")
     actor_type = entry.get("type", "other")
     if actor_type not in ACTOR_TYPES:
         raise fail("type", f"unknown type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
-    return Actor(actor_id, name.strip(), actor_type, tuple(dict.fromkeys(cleaned)))
+    return Actor(actor_id, name.strip(), actor_type, tuple(dict.fromkeys(cleaned)),
+                 tuple(dict.fromkeys(not_part_of)))
+
+
+def _names(value: Any, field_name: str, what: str,
+           fail: Callable[[str, str], DictionaryError]) -> list[str]:
+    """A list of names (a single string counts as a list of one), whitespace folded."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise fail(field_name, f"must be a list of names, got {type(value).__name__}")
+    names: list[str] = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, str):
+            raise fail(field_name, f"{what} {number} must be text, got {item!r}")
+        item = " ".join(item.split())
+        if not item:
+            raise fail(field_name, f"{what} {number} is empty")
+        names.append(item)
+    return names
