@@ -53,6 +53,20 @@ def test_trigger_indexes():
     assert lex.noun_triggers("speicherung") == []
 
 
+def test_not_part_of_takes_compounds_away_from_a_noun_trigger(tmp_path):
+    path = tmp_path / "partners.yml"
+    path.write_text("labels:\n  partners_with:\n    plover: COOPERATE\n    triggers:\n"
+                    "      - {noun: Partner, not_part_of: [Verhandlungspartner]}\n",
+                    encoding="utf-8")
+    lex = load_lexicon(path, extends=False)
+    for word in ("partner", "koalitionspartner", "koalitionspartnern", "technologie-partner"):
+        assert [t.label for t in lex.noun_triggers(word)] == ["partners_with"], word
+    for word in ("verhandlungspartner", "verhandlungspartnern", "verhandlungspartners"):
+        assert lex.noun_triggers(word) == [], word
+    assert lex.noun_triggers("gesprächspartner") != []  # only what the file lists
+    assert load_lexicon().noun_triggers("gesprächspartnern") == []  # the bundled lexicon
+
+
 def test_user_file_extends_the_default(tmp_path):
     path = tmp_path / "mine.yml"
     path.write_text(EXTRA, encoding="utf-8")
@@ -91,6 +105,12 @@ def test_user_file_replaces_the_default(tmp_path):
         ("labels:\n  praises:\n    plover: SUPPORT\n"
          "    triggers: [{verb: loben, object: [modifier]}]\n",
          ["trigger 1 (loben)", "only apply to noun triggers"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{verb: loben, not_part_of: [Eigenlob]}]\n",
+         ["trigger 1 (loben)", "field 'not_part_of'", "only applies to noun triggers"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{noun: Lob, not_part_of: Eigenlob}]\n",
+         ["trigger 1 (Lob)", "field 'not_part_of'", "list of compounds"]),
         ("labels: {}\n", ["field 'labels'"]),
         ("labels:\n  praises: [unclosed\n", ["line", "not valid YAML"]),
     ],

@@ -27,6 +27,7 @@ actors:
   - {id: walmart, name: Walmart, type: organization, aliases: [Walmart]}
   - {id: huawei, name: Huawei, type: organization, aliases: [Huawei]}
   - {id: apple, name: Apple, type: organization, aliases: [Apple]}
+  - {id: xi, name: Xi Jinping, type: person, aliases: [Xi Jinping, Xi]}
 """
 
 
@@ -194,6 +195,48 @@ CASES = {
                                      "zuerst muss Tiktok noch zustimmen.", set()),
     "trap_pronoun_subject": ("Er hat sich mit Oracle, Walmart und Microsoft nicht geeinigt.",
                              set()),
+    # a country's title-holder: the person acts, the possessor does not
+    "possessor_of_person_subject": ("Chinas Präsident Xi kritisiert Trump.",
+                                    {("xi", "accuses", "trump", F, F)}),
+    "possessor_of_person_object": ("Trump kritisiert Chinas Präsidenten Xi.",
+                                   {("trump", "accuses", "xi", F, F)}),
+    "possessor_in_pp": ("Trump wirft den Beratern von Chinas Staatschef Xi Spionage vor.",
+                        {("trump", "accuses", "xi", F, F)}),
+    # lists that name actors among other names
+    "list_with_other_names": ("Trump kritisierte Oracle, Amazon und Walmart.",
+                              {("trump", "accuses", "oracle", F, F),
+                               ("trump", "accuses", "walmart", F, F)}),
+    "list_after_preposition": ("Oracle verhandelt mit Amazon, Google und Bytedance.",
+                               {("oracle", "negotiates_with", "bytedance", F, F)}),
+    "trap_list_member_as_subject": ("Er hat sich mit Oracle, Amazon und Walmart nicht geeinigt.",
+                                    set()),
+    "trap_date_is_no_list_item": ("Trump sagte am Montag, Oracle und Walmart hätten sich "
+                                  "geeinigt.",
+                                  {("oracle", "agrees_with", "walmart", F, T)}),
+    # two main clauses joined by "und"
+    "coordinated_clauses": ("Trump lobte Oracle und Microsoft kritisierte Bytedance.",
+                            {("microsoft", "accuses", "bytedance", F, F)}),
+    "coordinated_clauses_elided_subject": ("Trump kritisiert Tiktok und droht Bytedance mit "
+                                           "einem Verbot.",
+                                           {("trump", "accuses", "tiktok", F, F),
+                                            ("trump", "pressures", "bytedance", F, F)}),
+    "coordinated_modal_scope": ("Trump will Tiktok verbieten und kritisiert Bytedance.",
+                                {("trump", "blocks", "tiktok", F, T),
+                                 ("trump", "accuses", "bytedance", F, F)}),
+    "trap_attributive_verb_is_no_clause": ("Das neu verhandelte Abkommen zwischen Oracle und "
+                                           "der US-Regierung ist umstritten.",
+                                           {("oracle", "agrees_with", "us_government", F, F)}),
+    "trap_open_bracket_is_no_clause": ("Trump hat Tiktok und Wechat verboten.",
+                                       {("trump", "blocks", "tiktok", F, F),
+                                        ("trump", "blocks", "wechat", F, F)}),
+    "trap_shared_participle": ("Trump hat Tiktok verboten und Wechat gesperrt.",
+                               {("trump", "blocks", "tiktok", F, F),
+                                ("trump", "blocks", "wechat", F, F)}),
+    # a compound the lexicon excludes: negotiating partners are no partners
+    "trap_excluded_compound": ("Die Verhandlungspartner Oracle, Walmart und Microsoft "
+                               "trafen Trump.", set()),
+    "partner_compound": ("Die Koalitionspartner Oracle und Walmart schweigen.",
+                         {("oracle", "partners_with", "walmart", F, F)}),
 }
 
 

@@ -52,6 +52,7 @@ TRIGGER_KINDS = ("verb", "phrase", "noun")
 _TRIGGER_FIELDS = frozenset({
     *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "hypothetical",
     "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
+    "not_part_of",
 })
 _LABEL_FIELDS = frozenset({
     "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
@@ -91,6 +92,7 @@ class Trigger:
     compound: bool = True
     clause_any: bool = False
     forms: tuple[str, ...] = ()
+    not_part_of: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -248,6 +250,12 @@ class RelationLexicon:
         forms = entry.get("forms", [])
         if not isinstance(forms, list) or not all(isinstance(w, str) for w in forms):
             raise self._fail(f"{where}, field 'forms'", "expected a list of word forms")
+        not_part_of = entry.get("not_part_of", [])
+        if not is_noun and not_part_of:
+            raise self._fail(f"{where}, field 'not_part_of'", "only applies to noun triggers")
+        if not isinstance(not_part_of, list) or not all(
+                isinstance(w, str) and w.strip() for w in not_part_of):
+            raise self._fail(f"{where}, field 'not_part_of'", "expected a list of compounds")
         common = dict(
             label=label, kind=kind, text=text, subject=subject, object=obj,
             reciprocal=entry.get("reciprocal", False),
@@ -257,6 +265,7 @@ class RelationLexicon:
             plover=plover, confidence=float(confidence),
             compound=entry.get("compound", True), clause_any=entry.get("clause_any", False),
             forms=tuple(w.lower() for w in forms),
+            not_part_of=tuple(w.strip().lower() for w in not_part_of),
         )
         if kind == "noun":
             if " " in text or "|" in text:
@@ -367,8 +376,16 @@ class RelationLexicon:
         """Noun triggers for a lower-cased noun lemma or form.
 
         Tries the word itself, the word without a plural/genitive ending, and its
-        head in a compound ("tiktok-verbot", "verkaufsverbot" -> "verbot").
+        head in a compound ("tiktok-verbot", "verkaufsverbot" -> "verbot"). A
+        compound a trigger lists as ``not_part_of`` ("Verhandlungspartner" for
+        "Partner") is not that trigger, in any of its forms.
         """
+        found = self._noun_triggers(word)
+        if found and any(t.not_part_of for t in found):
+            found = [t for t in found if not word.startswith(t.not_part_of)]
+        return found
+
+    def _noun_triggers(self, word: str) -> list[Trigger]:
         found = self._nouns.get(word)
         if found:
             return found

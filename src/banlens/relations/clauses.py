@@ -20,6 +20,7 @@ from .common import Mention
 from .german import (
     APOSTROPHE_S,
     ARTICLE_CASES,
+    AUXILIARIES,
     BOUNDARY,
     CONTRACTIONS,
     COORDINATORS,
@@ -31,6 +32,7 @@ from .german import (
     STARTERS,
     SUBORDINATORS,
     Stretch,
+    Word,
     Words,
     adjective_like,
     is_cap,
@@ -89,6 +91,8 @@ class ClauseReader:
         ends = {m.end - 1: m for m in mentions}
         segments: list[list[int]] = [[]]
         hard: dict[int, str] = {}  # segments that start after a dash, colon or quote
+        list_commas = self.list_commas(doc, sent, starts) if len(mentions) >= 2 else set()
+        conjuncts: dict[int, str] = {}  # segments that are a coordinated main clause
         skip_to = -1
         for i in range(sent.start, sent.end):
             tok = doc[i]
@@ -130,10 +134,20 @@ class ClauseReader:
                                              or doc[after].text == ","):
                         segments[-1].append(i)  # kept: it coordinates the two
                         continue
+                if i in list_commas:  # "mit Poroschenko, Hollande und Putin"
+                    segments[-1].append(i)
+                    continue
                 segments.append([])
                 continue
             if tok.is_punct and tok.text in ".!?":
                 continue
+            if tok.lower_ in CLAUSE_COORDINATORS and segments[-1]:
+                shape = self.conjunct_shape(doc, segments[-1], i + 1, sent.end, starts)
+                if shape is not None:
+                    # "Merkel lobte Obama und Putin kritisierte ihn": two main clauses
+                    segments.append([])
+                    conjuncts[len(segments) - 1] = shape
+                    continue
             segments[-1].append(i)
         clauses: list[Clause] = []
         prev_has_verb = True
@@ -148,6 +162,14 @@ class ClauseReader:
             dashed = (  # "X werde die Regierung – und nicht Y – auffordern"
                 hard.get(n) in DASHES and hard.get(n + 1) == hard.get(n) and not has_verb
             )
+            if n in conjuncts and clauses:
+                interrupted = after_hard = False
+                prev_has_verb = True
+                clause = Clause(tokens=seg, kind="main")
+                if conjuncts[n] == "elided":  # "... und droht China mit Zöllen"
+                    clause.kind, clause.controller = "coord", clauses[-1]
+                clauses.append(clause)
+                continue
             if dashed and clauses:
                 clauses[-1].tokens.extend(seg)
                 clauses[-1].aside.update(seg)
@@ -176,6 +198,74 @@ class ClauseReader:
                 clause.pronoun_at = seg[1] if doc[seg[0]].lower_ in PREPOSITIONS else seg[0]
             clauses.append(clause)
         return clauses
+
+    def conjunct_shape(self, doc: Words, left: list[int], start: int, end: int,
+                       starts: dict[int, Mention]) -> str | None:
+        """Whether a coordinator before ``start`` joins two main clauses, and how.
+
+        The clause before it must be complete (a full verb, not only an auxiliary or
+        modal waiting for its participle or infinitive: "hat Tiktok und WeChat
+        verboten"). After it comes a finite verb, either after a subject ("und Putin
+        kritisierte ...": ``"np"``) or at once, sharing the subject of the clause
+        before ("und droht China mit Zöllen": ``"elided"``).
+        """
+        verbs = [j for j in left if verb_like(doc[j]) and not _attributive(doc, j)]
+        if not verbs or all(doc[j].lower_ in AUXILIARIES for j in verbs):
+            return None
+        if start < end and _finite_like(doc[start]):
+            return "elided"
+        j = start
+        if j < end and doc[j].lower_ in ARTICLE_CASES and doc[j].text.islower():
+            if "nom" not in ARTICLE_CASES[doc[j].lower_]:
+                return None  # "zwischen der EU und den USA ist ...": no subject
+            j += 1
+        while j < end and adjective_like(doc, j, end):
+            j += 1
+        if j < end and j in starts:
+            j = starts[j].end
+        elif j < end and doc[j].lower_ in PRONOUNS:
+            j += 1
+        else:
+            words = 0
+            while j < end and words < 3 and doc[j].is_alpha and is_cap(doc[j]) and (
+                    doc[j].lower_ not in STARTERS):
+                j += 1
+                words += 1
+            if not words:
+                return None
+        return "np" if j < end and _finite_like(doc[j]) else None
+
+    def list_commas(self, doc: Words, sent: Stretch, starts: dict[int, Mention]) -> set[int]:
+        """Commas of lists that name at least one actor, also among other names.
+
+        A list is "A, B und C" (or "oder", "sowie"), each item an actor mention or one
+        or two capitalised words, with an optional article: "Griechenland, Italien und
+        die Türkei", "mit Poroschenko, Hollande und Putin". Days, months and other
+        time words end a list ("am Montag, Huawei und ZTE seien ...").
+        """
+        found: set[int] = set()
+        i = sent.start
+        while i < sent.end:
+            end, actor = _list_item(doc, i, sent.end, starts)
+            if end is None:
+                i += 1
+                continue
+            commas, actors, j = [], actor, end
+            while j < sent.end and doc[j].text == ",":
+                nxt, actor = _list_item(doc, j + 1, sent.end, starts)
+                if nxt is None:
+                    break
+                commas.append(j)
+                actors += actor
+                j = nxt
+            if commas and j < sent.end and doc[j].lower_ in COORDINATORS:
+                last, actor = _list_item(doc, j + 1, sent.end, starts)
+                if last is not None and actors + actor:
+                    found.update(commas)
+                    i = last
+                    continue
+            i = end
+        return found
 
     def segment_kind(self, doc: Words, seg: list[int], mention_starts: set[int]) -> str:
         first = doc[seg[0]].lower_
@@ -259,10 +349,18 @@ class ClauseReader:
         order = {t: n for n, t in enumerate(clause.tokens)}
         names = self.names
         args: list[Arg] = []
+        owners: dict[int, Arg] = {}  # mention start -> the prenominal genitive before it
         for m in inside:
             arg = Arg(m)
             n = order[m.start]
             steps = 0
+            owner = owners.get(m.start)
+            if owner is not None:
+                # "von Syriens Staatschef Assad", "Russlands Präsident Putin kritisiert":
+                # the possessed name heads the noun phrase the possessor opened
+                arg.prep, arg.cases, arg.article_at = owner.prep, owner.cases, owner.article_at
+                arg.coord = owner.coord
+                n = 0
             while n > 0 and steps < 7:
                 n -= 1
                 steps += 1
@@ -307,7 +405,14 @@ class ClauseReader:
                         if arg.cases is None or src.cases is not None:
                             arg.cases = src.cases
                         arg.article_at = src.article_at
-                    break
+                        break
+                    first = self.list_item_start(doc, clause, n)
+                    if first is None:
+                        break
+                    # a name that is no actor in a list of them ("mit SPÖ, Grünen und
+                    # FPÖ"): go on to the items before it
+                    n, steps = first, steps - 1
+                    continue
                 if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
                     continue  # appositive head: "den US-Konzern Nvidia"
                 if tok.like_num or low in ("%", "prozent"):
@@ -325,9 +430,11 @@ class ClauseReader:
                 j = m.end
                 while j < len(doc) and adjective_like(doc, j, len(doc)):
                     j += 1
-                if j < len(doc) and j in tokset and is_cap(doc[j]) and not any(
-                    x.start == j for x in inside
-                ):
+                owned = next((x for x in inside if x.start == j and x is not m), None)
+                if owned is not None and j == m.end and owned.is_agentive:
+                    arg.example = True  # "Russlands Präsident Putin": the argument is Putin
+                    owners[j] = arg
+                elif j < len(doc) and j in tokset and is_cap(doc[j]) and owned is None:
                     if self.lexicon.noun_triggers(doc[j].lower_):
                         arg.possessor_of = j
                     else:
@@ -341,12 +448,36 @@ class ClauseReader:
             args.append(arg)
         clause.args = args
 
+    def list_item_start(self, doc: Words, clause: Clause, n: int) -> int | None:
+        """Position (in the clause) of a non-actor list item ending before position ``n``.
+
+        Only inside a list whose commas the splitter kept (:meth:`list_commas`), or
+        right after such a comma; None when the tokens before ``n`` are no list item.
+        """
+        tokens = clause.tokens
+        k = n - 1
+        words = 0
+        while k >= 0 and words < 2:
+            tok = doc[tokens[k]]
+            if not (tok.is_alpha and is_cap(tok)) or tok.lower_ in TIME_WORDS:
+                break
+            k -= 1
+            words += 1
+        if not words:
+            return None
+        if k >= 0 and doc[tokens[k]].lower_ in ARTICLE_CASES and doc[tokens[k]].text.islower():
+            k -= 1
+        is_list = doc[tokens[n]].text == "," or (k >= 0 and doc[tokens[k]].text == ",")
+        return k + 1 if is_list else None
+
     def subject(self, clause: Clause, doc: Words | None = None) -> list[Mention]:
         """The clause's subject mentions (coordinated ones and "zusammen mit X" included)."""
         if clause.kind == "rel" and clause.rel_case == "nom":
             return list(clause.antecedent)
         if clause.kind == "inf":
             return []
+        if clause.kind == "coord":  # the subject left out after "und": the one before
+            return self.subject(clause.controller, doc) if clause.controller else []
         for k, arg in enumerate(clause.args):
             if arg.coord >= 0:
                 continue
@@ -395,3 +526,62 @@ class ClauseReader:
             lemmas |= {doc[last].lower_ + x for x in lemmas}
         return lemmas
 
+
+
+# Words that end a list of names: a date before a comma is no list item
+# ("sagte am Montag, Huawei und ZTE ...").
+TIME_WORDS = frozenset({
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "sonnabend", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+    "august", "september", "oktober", "november", "dezember", "jahr", "jahren", "monat",
+    "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
+    "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
+})
+
+
+def _list_item(doc: Words, i: int, limit: int,
+               starts: dict[int, Mention]) -> tuple[int | None, int]:
+    """End of the list item that starts at ``i`` and whether it is an actor (0/1)."""
+    if i < limit and doc[i].lower_ in ARTICLE_CASES and doc[i].text.islower():
+        i += 1
+    if i >= limit:
+        return None, 0
+    if i in starts:
+        return starts[i].end, 1
+    j = i
+    while j < limit and j - i < 2:
+        tok = doc[j]
+        if not (tok.is_alpha and is_cap(tok)) or tok.lower_ in TIME_WORDS or (
+                tok.lower_ in STARTERS) or j in starts:
+            break
+        j += 1
+    return (j, 0) if j > i else (None, 0)
+
+
+# Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
+CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})
+PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
+
+
+def _finite_like(tok: Word) -> bool:
+    """A verb form that can be finite: an auxiliary or a full verb that is neither
+    its infinitive nor a ge- participle ("kritisierte", "droht", not "sperren",
+    "gesperrt")."""
+    low = tok.lower_
+    if low in AUXILIARIES:
+        return True
+    if not verb_like(tok) or low == tok.lemma_.lower():
+        return False
+    return not (low.startswith("ge") and low.endswith(("t", "en")))
+
+
+def _attributive(doc: Words, j: int) -> bool:
+    """A verb form inside a noun phrase: "das neu verhandelte Abkommen"."""
+    prev = doc[j - 1] if j > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in ARTICLE_CASES:
+        return True
+    before = doc[j - 2] if j > 1 else None
+    return (before is not None and before.lower_ in ARTICLE_CASES and prev.text.islower()
+            and prev.is_alpha and not verb_like(prev))

@@ -24,6 +24,7 @@ from .german import (
     APOSTROPHE_S,
     ARTICLE_CASES,
     ATTRIBUTE_PREPS,
+    AUXILIARIES,
     CONDITIONAL,
     CONTRACTIONS,
     COORDINATORS,
@@ -42,6 +43,7 @@ from .german import (
     Words,
     adjective_like,
     is_cap,
+    verb_like,
 )
 
 
@@ -108,7 +110,8 @@ class SurfaceExtractor:
             t for t in toks if t.i not in clause.aside and not adjective_like(doc, t.i, len(doc))
         ])
         hypothetical = hypothetical or any(is_konjunktiv_i(t) for t in toks)
-        inner, ctrl = clause, clause.controller
+        # the clause before "und" is no governing clause: its modal does not scope here
+        inner, ctrl = clause, clause.controller if clause.kind != "coord" else None
         while ctrl is not None and not hypothetical:
             # cues of the governing clauses ("plant, X zu kaufen"), and a demanded or
             # forced action is not a fact ("fordert X auf, Y zu verklagen")
@@ -284,7 +287,8 @@ class SurfaceExtractor:
                 if not arg.mention.is_agentive:
                     continue
                 if role in ("acc", "dat", "gen"):
-                    ok = arg.can_be(role)
+                    ok = arg.can_be(role) and not self._object_of_other_verb(
+                        doc, clause, arg, trigger)
                 else:
                     ok = arg.prep == role and not (
                         self._after_noun(doc, arg) and role in ("von", "an", "mit")
@@ -295,6 +299,21 @@ class SurfaceExtractor:
             if role in ("acc", "dat") and clause.kind == "rel" and clause.rel_case == role:
                 return [m for m in clause.antecedent if m not in exclude]
         return []
+
+    @staticmethod
+    def _object_of_other_verb(doc: Words, clause: Clause, arg: Arg, trigger: Word) -> bool:
+        """Whether ``arg`` belongs to an earlier verb of a shared bracket: in "hat Tiktok
+        verboten und Wechat gesperrt" Tiktok is the object of "verboten", not of
+        "gesperrt"."""
+        if arg.mention.end > trigger.i:
+            return False
+        between = [i for i in clause.tokens if arg.mention.end <= i < trigger.i]
+        for n, i in enumerate(between[:-1]):
+            tok = doc[i]
+            if verb_like(tok) and tok.lower_ not in AUXILIARIES and (
+                    doc[between[n + 1]].lower_ in COORDINATORS):
+                return True
+        return False
 
     def _noun_before_is_trigger(self, doc: Words, arg: Arg, label: str) -> bool:
         """Whether the PP of ``arg`` belongs to a noun trigger of another label
