@@ -260,6 +260,34 @@ CASES = {
         [name(0, "oracle"), name(2, "tiktok")],
         set(),
     ),
+    # "Chinas Präsident Xi kritisiert Trump": the genitive is no argument
+    "possessor_of_the_subject": (
+        [("Chinas", 1, "ag", "PROPN", "China"), ("Präsident", 3, "sb", "NOUN", "Präsident"),
+         ("Xi", 1, "nk", "PROPN", "Xi"), ("kritisiert", 3, "ROOT", "VERB", "kritisieren"),
+         ("Trump", 3, "oa", "PROPN", "Trump"), (".", 3, "punct", "PUNCT", ".")],
+        [name(0, "china"), (1, 3, "xi", "name"), name(4, "trump")],
+        {("xi", "accuses", "trump", F, F)},
+    ),
+    # "Oracle lobt Walmart und Microsoft kritisiert Bytedance"
+    "coordinated_clauses": (
+        [("Oracle", 1, "sb", "PROPN", "Oracle"), ("lobt", 1, "ROOT", "VERB", "loben"),
+         ("Walmart", 1, "oa", "PROPN", "Walmart"), ("und", 1, "cd", "CCONJ", "und"),
+         ("Microsoft", 5, "sb", "PROPN", "Microsoft"),
+         ("kritisiert", 3, "cj", "VERB", "kritisieren"),
+         ("Bytedance", 5, "oa", "PROPN", "Bytedance"), (".", 1, "punct", "PUNCT", ".")],
+        [name(0, "oracle"), name(2, "walmart"), name(4, "microsoft"), name(6, "bytedance")],
+        {("microsoft", "accuses", "bytedance", F, F)},
+    ),
+    # "Trump kritisiert Tiktok und droht Bytedance mit einem Verbot": shared subject
+    "coordinated_verb_shares_the_subject": (
+        [("Trump", 1, "sb", "PROPN", "Trump"), ("kritisiert", 1, "ROOT", "VERB", "kritisieren"),
+         ("Tiktok", 1, "oa", "PROPN", "Tiktok"), ("und", 1, "cd", "CCONJ", "und"),
+         ("droht", 3, "cj", "VERB", "drohen"), ("Bytedance", 4, "da", "PROPN", "Bytedance"),
+         ("mit", 4, "mo", "ADP", "mit"), ("einem", 8, "nk", "DET", "ein"),
+         ("Verbot", 6, "nk", "NOUN", "Verbot"), (".", 1, "punct", "PUNCT", ".")],
+        [name(0, "trump"), name(2, "tiktok"), name(5, "bytedance")],
+        {("trump", "accuses", "tiktok", F, F), ("trump", "pressures", "bytedance", F, F)},
+    ),
 }
 
 

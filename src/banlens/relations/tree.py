@@ -10,7 +10,8 @@ noun under "von"/"durch", the patient the ``sb``; without an agent nothing is
 extracted. Coordination is walked through ``cd`` → ``cj`` (``Token.conjuncts`` does
 not follow TIGER coordination). Relative pronouns (in an ``rc`` clause) stand for the
 noun the clause hangs on; an infinitive clause (``oc`` of a full verb) takes its
-subject from the governing clause. Noun triggers read ``ag`` (genitive), preposition
+subject from the governing clause, a conjunct verb without a subject that of the verb
+before "und". Noun triggers read ``ag`` (genitive), preposition
 attributes, appositions (``app``) and the compound modifier mention.
 """
 
@@ -140,6 +141,17 @@ class TreeExtractor:
             return (args.get("acc") or args.get("dat") or [])[:1]
         return args.get("nom", [])
 
+    def _shared_subject(self, chain: list[Token], index: dict[int, Mention]) -> list[Mention]:
+        """Subject of the verb before "und" for a conjunct verb without one
+        ("Merkel kritisiert Putin und droht Russland": Merkel droht)."""
+        top = chain[-1]
+        if top.dep_ != "cj":
+            return []
+        head = top.head.head if top.head.dep_ == "cd" else top.head
+        if head is top or not (head.pos_ in ("VERB", "AUX") or head.tag_.startswith("V")):
+            return []
+        return self._args(self._chain(head), index).get("nom", [])
+
     @staticmethod
     def _lemma(verb: Token) -> str:
         particles = [c.lower_ for c in verb.children if c.dep_ == "svp"]
@@ -216,7 +228,7 @@ class TreeExtractor:
         else:
             subjects = self._pick(args, trigger.subject)
             if not subjects and trigger.subject == ("nom",):
-                subjects = self._controller(chain, index)
+                subjects = self._controller(chain, index) or self._shared_subject(chain, index)
             objects = self._pick(args, trigger.object, exclude=subjects)
             if not objects and trigger.reciprocal and len(subjects) > 1:
                 return [
