@@ -124,6 +124,8 @@ CASES = {
                    {("oracle", "acquires", "tiktok", F, T)}),
     "soll": ("Oracle soll Tiktok übernehmen.", {("oracle", "acquires", "tiktok", F, T)}),
     "plant": ("Microsoft plant, Tiktok zu kaufen.", {("microsoft", "acquires", "tiktok", F, T)}),
+    "willing": ("Oracle hat sich bereiterklärt, mit Bytedance zu verhandeln.",
+                {("oracle", "negotiates_with", "bytedance", F, T)}),
     "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",
                  {("oracle", "negotiates_with", "bytedance", F, T)}),
     "hiess_es": ("Oracle verhandle mit Bytedance, hieß es am Abend.",
