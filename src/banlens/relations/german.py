@@ -124,6 +124,16 @@ def adjective_like(doc: Words, i: int, limit: int) -> bool:
         return False
     if not low.endswith(ADJ_ENDINGS) and not low.endswith(("ste", "sten")):
         return False
+    if low in AUXILIARIES:
+        return False  # "Trotz Differenzen wollen China und ...": a modal, no adjective
+    if tok.lemma_.lower() == low and low.endswith(("en", "ln", "rn")):
+        # an infinitive-like form ("verhandeln Oracle und ...") is an adjective only
+        # inside a noun phrase, after an article, a preposition or another adjective
+        prev = doc[i - 1] if i > 0 else None
+        if prev is None or not (prev.lower_ in ARTICLE_CASES or prev.lower_ in PREPOSITIONS
+                                or (prev.text.islower() and prev.lower_.endswith(ADJ_ENDINGS)
+                                    and prev.lower_ not in CLOSED)):
+            return False
     if tok.lemma_.lower() != low and verb_like(tok) and not participle_like(tok):
         # "verklagte Tiktok" is a verb, "das spezialisierte Unternehmen" an adjective:
         # an attributive form follows an article or preposition

@@ -46,6 +46,11 @@ from .german import (
     verb_like,
 )
 
+# A relation noun under these prepositions is what the clause subject opposes or
+# wants, not what it does: "gegen eine Koalition mit X", "für eine Partnerschaft".
+AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
+IN_FAVOUR = frozenset({"für"})
+
 
 class SurfaceExtractor:
     """Find relations in one sentence from word order, lemmas, articles and prepositions."""
@@ -496,6 +501,11 @@ class SurfaceExtractor:
             m for m in subj if m not in taken
         ]:
             kind = "clause"
+            stance = self._governing_prep(doc, clause, n)
+            if stance in AGAINST:
+                return []  # "spricht sich gegen eine Koalition mit X aus": no relation
+            if stance in IN_FAVOUR:
+                hypothetical = True  # "wirbt für eine Partnerschaft mit X"
             if trigger.clause_any or self._has_support(doc, clause):
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
@@ -504,6 +514,24 @@ class SurfaceExtractor:
                        hypothetical or trigger.hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
+
+    @staticmethod
+    def _governing_prep(doc: Words, clause: Clause, n: int) -> str | None:
+        """The preposition that opens the noun phrase of noun ``n``, if any."""
+        toks = clause.tokens
+        try:
+            j = toks.index(n) - 1
+        except ValueError:
+            return None
+        while j >= 0 and adjective_like(doc, toks[j], len(doc)):
+            j -= 1
+        if j >= 0 and doc[toks[j]].lower_ in ARTICLE_CASES:
+            j -= 1
+        while j >= 0 and adjective_like(doc, toks[j], len(doc)):
+            j -= 1
+        if j >= 0 and doc[toks[j]].lower_ in PREPOSITIONS:
+            return CONTRACTIONS.get(doc[toks[j]].lower_, doc[toks[j]].lower_)
+        return None
 
     def _roles_for(
         self, doc: Words, clause: Clause, n: int, region: set[int], trigger: Trigger,
