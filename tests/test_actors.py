@@ -265,3 +265,10 @@ def test_model_entities_in_a_dateline_are_no_unknown_actors(nlp):
     ents = ["B-LOC", "O", "B-ORG", "O", "O", "B-PER", "I-PER", "O", "B-ORG", "O"]
     doc = nlp.get_pipe("banlens_actors")(Doc(nlp.vocab, words=words, ents=ents))
     assert [e.text for e in doc._.unknown_actors] == ["Angela Merkel"]
+
+
+def test_declined_form_that_is_a_german_word_matches_only_as_written(nlp):
+    tagger = custom(nlp, {"id": "un", "type": "organization", "aliases": ["UN"]})
+    assert found(tagger(nlp.make_doc("Wir haben uns geeinigt."))) == []
+    assert found(tagger(nlp.make_doc("Die UN und die Un einigten sich."))) == [
+        ("UN", "un"), ("Un", "un")]

@@ -144,10 +144,14 @@ class ActorTagger:
                 words = [t.text for t in self.nlp.make_doc(alias)]
                 case_any = not is_common_word(alias)
                 for form in alias_forms(words):
-                    self._allow(actor.id, form, case_any)
+                    # a declined form that is a German word matches only as written:
+                    # "UNs" is the UN's, "uns" is us
+                    form_case_any = case_any and (
+                        form == tuple(words) or not is_common_word(" ".join(form)))
+                    self._allow(actor.id, form, form_case_any)
                     patterns.append(Doc(self.nlp.vocab, words=list(form)))
                     if len(form) == 1:
-                        self._allow_part(actor.id, form[0], case_any)
+                        self._allow_part(actor.id, form[0], form_case_any)
             self.matcher.add(actor.id, patterns)
 
     def _allow(self, actor_id: str, form: tuple[str, ...], case_any: bool) -> None:
