@@ -138,6 +138,8 @@ CASES = {
     "idiom_duty": ("Trump nimmt Oracle in die Pflicht.", {("trump", "pressures", "oracle", F, F)}),
     "pact": ("Oracle schließt einen Pakt mit Walmart.",
              {("oracle", "agrees_with", "walmart", F, F)}),
+    "proposed_noun": ("Ein Vorschlag für eine Partnerschaft von Oracle und Walmart liegt vor.",
+                      {("oracle", "partners_with", "walmart", F, T)}),
     "willing": ("Oracle hat sich bereiterklärt, mit Bytedance zu verhandeln.",
                 {("oracle", "negotiates_with", "bytedance", F, T)}),
     "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",

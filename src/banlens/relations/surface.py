@@ -50,6 +50,9 @@ from .german import (
 # wants, not what it does: "gegen eine Koalition mit X", "für eine Partnerschaft".
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
+# Nouns whose "für"/"zu"/"über" complement is only proposed: "Vorschlag für einen Pakt".
+PROPOSALS = ("vorschl", "plan", "pläne", "entwurf", "entwürfe", "idee", "aufruf", "forderung",
+             "angebot")
 
 
 class SurfaceExtractor:
@@ -486,6 +489,10 @@ class SurfaceExtractor:
         local = before + [tok] + [doc[i] for i in sorted(region)]
         negated, hypothetical = cue_flags(self.lexicon, local)
         hypothetical = hypothetical or reported
+        stance, at = self._governing_prep(doc, clause, n)
+        if stance in IN_FAVOUR | {"zu", "über"} and at > 0 and (
+                doc[at - 1].lower_.startswith(PROPOSALS)):
+            hypothetical = True  # "ein Vorschlag für einen Pakt von X und Y"
         taken: list[Mention] = []
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
         taken.extend(objects)
@@ -501,7 +508,6 @@ class SurfaceExtractor:
             m for m in subj if m not in taken
         ]:
             kind = "clause"
-            stance = self._governing_prep(doc, clause, n)
             if stance in AGAINST:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
             if stance in IN_FAVOUR:
@@ -516,13 +522,14 @@ class SurfaceExtractor:
         ]
 
     @staticmethod
-    def _governing_prep(doc: Words, clause: Clause, n: int) -> str | None:
-        """The preposition that opens the noun phrase of noun ``n``, if any."""
+    def _governing_prep(doc: Words, clause: Clause, n: int) -> tuple[str | None, int]:
+        """The preposition that opens the noun phrase of noun ``n`` and its token
+        index, or (None, -1)."""
         toks = clause.tokens
         try:
             j = toks.index(n) - 1
         except ValueError:
-            return None
+            return None, -1
         while j >= 0 and adjective_like(doc, toks[j], len(doc)):
             j -= 1
         if j >= 0 and doc[toks[j]].lower_ in ARTICLE_CASES:
@@ -530,8 +537,8 @@ class SurfaceExtractor:
         while j >= 0 and adjective_like(doc, toks[j], len(doc)):
             j -= 1
         if j >= 0 and doc[toks[j]].lower_ in PREPOSITIONS:
-            return CONTRACTIONS.get(doc[toks[j]].lower_, doc[toks[j]].lower_)
-        return None
+            return CONTRACTIONS.get(doc[toks[j]].lower_, doc[toks[j]].lower_), toks[j]
+        return None, -1
 
     def _roles_for(
         self, doc: Words, clause: Clause, n: int, region: set[int], trigger: Trigger,
