@@ -50,6 +50,11 @@ from .german import (
 # wants, not what it does: "gegen eine Koalition mit X", "für eine Partnerschaft".
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
+# Verbs that argue for something ("spricht sich für … aus", "wirbt für …").
+ADVOCACY = frozenset({
+    "aussprechen", "werben", "eintreten", "plädieren", "stimmen", "votieren", "kämpfen",
+    "einsetzen", "starkmachen",
+})
 # Nouns whose "für"/"zu"/"über" complement is only proposed: "Vorschlag für einen Pakt".
 PROPOSALS = ("vorschl", "plan", "pläne", "entwurf", "entwürfe", "idee", "aufruf", "forderung",
              "angebot")
@@ -510,7 +515,7 @@ class SurfaceExtractor:
             kind = "clause"
             if stance in AGAINST:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
-            if stance in IN_FAVOUR:
+            if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & ADVOCACY:
                 hypothetical = True  # "wirbt für eine Partnerschaft mit X"
             if trigger.clause_any or self._has_support(doc, clause):
                 negated = negated or clause_cues[0]
