@@ -272,3 +272,9 @@ def test_declined_form_that_is_a_german_word_matches_only_as_written(nlp):
     assert found(tagger(nlp.make_doc("Wir haben uns geeinigt."))) == []
     assert found(tagger(nlp.make_doc("Die UN und die Un einigten sich."))) == [
         ("UN", "un"), ("Un", "un")]
+
+
+def test_compounds_are_found_in_words_of_any_length(nlp):
+    # spaCy gives words of 100 characters or more the shape "LONG", without hyphens
+    long_word = "Verhandlungs" * 9 + "-Tiktok"
+    assert found(nlp(f"Das {long_word} endet.")) == [(long_word, "tiktok")]

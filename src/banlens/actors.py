@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy
 import srsly
-from spacy.attrs import ORTH
+from spacy.attrs import SHAPE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -124,7 +124,7 @@ class ActorTagger:
     def set_dictionary(self, dictionary: ActorDictionary) -> None:
         """Use ``dictionary`` from now on (rebuilds the patterns)."""
         self.dictionary = dictionary
-        self._hyphenated: dict[int, bool] = {}
+        self._hyphen_shapes: dict[int, bool] = {}
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         # (actor_id, lowercase form) -> exact forms allowed, or _CASE_ANY
         self._allowed: dict[tuple[str, tuple[str, ...]], set[tuple[str, ...]] | None] = {}
@@ -133,6 +133,7 @@ class ActorTagger:
         self._max_parts = 1
         # longer names that contain an alias but name something else, per actor
         self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._excluding = {actor.id for actor in dictionary if actor.not_part_of}
         for actor in dictionary:
             if actor.not_part_of:
                 self.exclusions.add(actor.id, [
@@ -209,7 +210,7 @@ class ActorTagger:
                        dateline: set[int]) -> tuple[list, list]:
         """Leave out mentions inside a ``not_part_of`` name of their actor or in a dateline."""
         blocked: set[tuple[int, str]] = set()
-        if len(self.exclusions):
+        if self._excluding & {a for _, _, a in names + modifiers}:
             strings = self.nlp.vocab.strings
             for match_id, start, end in self.exclusions(doc):
                 actor_id = strings[match_id]
@@ -222,22 +223,28 @@ class ActorTagger:
         return [m for m in names if kept(m)], [m for m in modifiers if kept(m)]
 
     def _compound_tokens(self, doc: Doc) -> list[int]:
-        """Positions of hyphenated tokens, found through a per-form cache."""
-        orths = doc.to_array([ORTH]).reshape(-1)
-        forms = numpy.unique(orths).tolist()
-        hyphenated = self._hyphenated
+        """Positions of hyphenated tokens ("Tiktok-Verbot").
+
+        Read from the word shapes ("Xxxxx-Xxxxx"), which spaCy computes once per word
+        form and which repeat across texts, so a text costs a few look-ups only.
+        """
+        shapes = doc.to_array([SHAPE]).reshape(-1)
+        kinds = numpy.unique(shapes).tolist()
+        hyphenated = self._hyphen_shapes
         strings = doc.vocab.strings
         wanted = []
-        for orth in forms:
-            flag = hyphenated.get(orth)
+        for shape in kinds:
+            flag = hyphenated.get(shape)
             if flag is None:
-                text = strings[orth]
-                flag = hyphenated[orth] = "-" in text and len(text) > 2
+                # spaCy gives words of 100 characters or more the shape "LONG"
+                text = strings[shape]
+                flag = hyphenated[shape] = "-" in text or text == "LONG"
             if flag:
-                wanted.append(orth)
+                wanted.append(shape)
         if not wanted:
             return []
-        return numpy.flatnonzero(numpy.isin(orths, wanted)).tolist()
+        found = numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist()
+        return [i for i in found if len(text := doc[i].text) > 2 and "-" in text]
 
     def _label(self, actor_id: str) -> str:
         return self.dictionary[actor_id].type.upper()
