@@ -91,6 +91,10 @@ CASES = {
                       ("trump", "accuses", "wechat", F, F)}),
     "reciprocal": ("Oracle und Bytedance haben sich geeinigt.",
                    {("oracle", "agrees_with", "bytedance", F, F)}),
+    "trap_reciprocal_with_a_third_party": ("Oracle und Walmart haben sich mit dem Investor "
+                                           "geeinigt.", set()),
+    "trap_reciprocal_together_with": ("Oracle und Walmart verhandeln gemeinsam mit "
+                                      "Bytedance.", set()),
     # subordinate and relative clauses: arguments from the trigger's own clause
     "subordinate": ("Trump sagte, dass Oracle Tiktok übernimmt.",
                     {("oracle", "acquires", "tiktok", F, F)}),

@@ -260,6 +260,16 @@ CASES = {
         [name(0, "oracle"), name(2, "tiktok")],
         set(),
     ),
+    # "Oracle und Walmart einigten sich mit dem Investor": not with each other
+    "trap_reciprocal_with_a_third_party": (
+        [("Oracle", 3, "sb", "PROPN", "Oracle"), ("und", 0, "cd", "CCONJ", "und"),
+         ("Walmart", 1, "cj", "PROPN", "Walmart"), ("einigten", 3, "ROOT", "VERB", "einigen"),
+         ("sich", 3, "oa", "PRON", "sich"), ("mit", 3, "mo", "ADP", "mit"),
+         ("dem", 7, "nk", "DET", "der"), ("Investor", 5, "nk", "NOUN", "Investor"),
+         (".", 3, "punct", "PUNCT", ".")],
+        [name(0, "oracle"), name(2, "walmart")],
+        set(),
+    ),
     # "Chinas Präsident Xi kritisiert Trump": the genitive is no argument
     "possessor_of_the_subject": (
         [("Chinas", 1, "ag", "PROPN", "China"), ("Präsident", 3, "sb", "NOUN", "Präsident"),

@@ -242,7 +242,8 @@ class SurfaceExtractor:
             for a in args:
                 if a.prep and a.mention in objects:
                     used.add((a.mention.start, a.prep))
-            if not objects and trigger.reciprocal and len(subjects) > 1:
+            if not objects and trigger.reciprocal and len(subjects) > 1 and not (
+                    self._other_partner(doc, clause, trigger)):
                 kind = "reciprocal"
                 return [
                     self._make(a.actor, trigger, b.actor, trig_tokens, kind, negated,
@@ -312,6 +313,14 @@ class SurfaceExtractor:
             if role in ("acc", "dat") and clause.kind == "rel" and clause.rel_case == role:
                 return [m for m in clause.antecedent if m not in exclude]
         return []
+
+    @staticmethod
+    def _other_partner(doc: Words, clause: Clause, trigger: Trigger) -> bool:
+        """Whether the clause names another partner: in "X und Y einigten sich mit dem
+        Iran" X and Y agree with Iran, not with each other (and "gemeinsam mit Z"
+        puts Z on their side, with nobody named across the table)."""
+        preps = {role for role in trigger.object if role in PREPOSITIONS}
+        return any(doc[i].lower_ in preps for i in clause.tokens)
 
     @staticmethod
     def _object_of_other_verb(doc: Words, clause: Clause, arg: Arg, trigger: Word) -> bool:

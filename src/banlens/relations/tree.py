@@ -230,7 +230,10 @@ class TreeExtractor:
             if not subjects and trigger.subject == ("nom",):
                 subjects = self._controller(chain, index) or self._shared_subject(chain, index)
             objects = self._pick(args, trigger.object, exclude=subjects)
-            if not objects and trigger.reciprocal and len(subjects) > 1:
+            partner_preps = {r for r in trigger.object if r in PREPOSITIONS}
+            other_partner = any(c.lower_ in partner_preps for v in chain for c in v.children
+                                if c.dep_ in PREP_DEPS)
+            if not objects and trigger.reciprocal and len(subjects) > 1 and not other_partner:
                 return [
                     self._make(a.actor, trigger, b.actor, tokens, "reciprocal", negated,
                                hypothetical)
