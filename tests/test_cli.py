@@ -30,10 +30,11 @@ def shared_pipeline(monkeypatch, nlp):
     """Let the CLI reuse the session pipeline for the default settings (loading takes seconds)."""
     real_load = cli._load
 
-    def load(model, actors, relations):
-        if model in ("auto", "blank") and actors is None and relations is None:
+    def load(model, actors, relations, resolve_references=True):
+        if (model in ("auto", "blank") and actors is None and relations is None
+                and resolve_references):
             return nlp
-        return real_load(model, actors, relations)
+        return real_load(model, actors, relations, resolve_references)
 
     monkeypatch.setattr(cli, "_load", load)
 

@@ -9,7 +9,9 @@ Actors
     ``GOVERNMENT``, ...), ``span.kb_id_`` the actor id and ``span.id_`` the mention
     kind: ``"name"`` for a full mention ("Trump", "US-Handelsministerium") or
     ``"modifier"`` when the actor is only the first part of a hyphen compound
-    ("Tiktok-Verbot": the span covers the whole compound token).
+    ("Tiktok-Verbot": the span covers the whole compound token), or ``"reference"``
+    for a description that stands for an actor named before ("der Konzern", added
+    by :mod:`banlens.references`).
     Display names of the actors mentioned are kept in ``doc._.actor_names``
     ({id: name}).
 
@@ -29,6 +31,7 @@ ACTOR_SPANS_KEY = "banlens_actors"
 UNKNOWN_SPANS_KEY = "banlens_unknown_actors"
 NAME = "name"
 MODIFIER = "modifier"
+REFERENCE = "reference"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class Relation:
     ``start``/``end`` are the character offsets of the evidence sentence in the
     document text, ``evidence`` is that sentence. ``trigger`` is the word or phrase
     that expresses the relation, ``method`` names the rule family that found it.
+    ``coref`` is True when an argument is named in the sentence only by a description
+    ("der Konzern") that :mod:`banlens.references` resolved.
     """
 
     subject: str
@@ -49,6 +54,7 @@ class Relation:
     trigger: str
     negated: bool = False
     hypothetical: bool = False
+    coref: bool = False
     method: str = ""
     confidence: float = 1.0
     trigger_start: int = -1

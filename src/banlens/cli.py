@@ -138,6 +138,9 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="auto", metavar="MODEL",
                         help="auto (best installed German model, else blank), blank, or a "
                              "spaCy pipeline name or path (default: auto)")
+    parser.add_argument("--no-references", action="store_true",
+                        help="do not read descriptions (\"der Konzern\") as the actor "
+                             "named just before")
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -327,7 +330,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if fmt == "jsonl" and (args.include_negated or args.no_hypothetical) and not quiet:
         print("banlens: note: --include-negated/--no-hypothetical filter graph outputs only; "
               "jsonl keeps every relation with its flags", file=sys.stderr)
-    nlp = _load(args.model, args.actors, args.relations)
+    nlp = _load(args.model, args.actors, args.relations, not args.no_references)
 
     summary = Summary()
     stderr = sys.stderr
@@ -377,10 +380,12 @@ def _isatty(stream: IO[Any]) -> bool:
         return False
 
 
-def _load(model: str, actors: list[str] | None, relations: str | None) -> Any:
+def _load(model: str, actors: list[str] | None, relations: str | None,
+          resolve_references: bool = True) -> Any:
     from .pipeline import load
 
-    return load(model, actors=actors, relations=relations)
+    return load(model, actors=actors, relations=relations,
+                resolve_references=resolve_references)
 
 
 def _graph_builder(nlp: Any, include_negated: bool, include_hypothetical: bool) -> Any:
@@ -542,7 +547,7 @@ def format_record(record: dict[str, Any], evidence_width: int = 100) -> str:
                      + ("s" if count != 1 else ""))
     lines.append(f"Relations found: {len(record['relations'])}")
     for relation in record["relations"]:
-        flags = [flag for flag in ("negated", "hypothetical") if relation.get(flag)]
+        flags = [flag for flag in ("negated", "hypothetical", "coref") if relation.get(flag)]
         subject = names.get(relation["subject"], relation["subject"])
         obj = names.get(relation["object"], relation["object"])
         lines.append(f"  {subject} -[{relation['label']}]-> {obj}"
@@ -582,7 +587,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from .evaluate import evaluate_file
     except ImportError as err:
         raise UsageError(f"evaluation is not available in this installation ({err})") from None
-    nlp = _load(args.model, args.actors, args.relations)
+    nlp = _load(args.model, args.actors, args.relations, not args.no_references)
     report = evaluate_file(gold, nlp)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

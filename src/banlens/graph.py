@@ -9,12 +9,13 @@ Instance graph (:func:`build_graph`, :class:`GraphBuilder`)
     back to its sentence. Node attributes: ``label`` (display name), ``actor_type``,
     ``mentions``, ``documents`` and, when documents carry dates, ``first_seen`` and
     ``last_seen`` (ISO-8601). Edge attributes: ``relation``, ``plover``, ``quad``,
-    ``symmetric``, ``negated``, ``hypothetical``, ``doc_id``, ``evidence``, ``start``,
+    ``symmetric``, ``negated``, ``hypothetical``, ``coref``, ``doc_id``, ``evidence``,
+    ``start``,
     ``end``, ``trigger``, ``confidence``, ``method`` and ``date`` (when known).
 
 Aggregated graph (:func:`aggregate`)
     One edge per (source, relation, target), keyed by the relation, with ``weight``
-    (number of instances), ``documents``, counts of ``negated``/``hypothetical``
+    (number of instances), ``documents``, counts of ``negated``/``hypothetical``/``coref``
     instances and a few evidence samples. Symmetric relations are stored once, from
     the smaller to the larger actor id.
 
@@ -260,6 +261,7 @@ def _check(record: Mapping[str, Any], need_sentences: bool) -> _Record:
             "object": _text(rel.get("object"), f"{at}, field 'object'", required=True),
             "negated": _flag(rel.get("negated"), f"{at}, field 'negated'"),
             "hypothetical": _flag(rel.get("hypothetical"), f"{at}, field 'hypothetical'"),
+            "coref": _flag(rel.get("coref"), f"{at}, field 'coref'"),
             "evidence": _text(rel.get("evidence"), f"{at}, field 'evidence'"),
             "start": _int(rel.get("start"), f"{at}, field 'start'"),
             "end": _int(rel.get("end"), f"{at}, field 'end'"),
@@ -434,6 +436,7 @@ class GraphBuilder:
                 "symmetric": symmetric,
                 "negated": rel["negated"],
                 "hypothetical": rel["hypothetical"],
+                "coref": rel["coref"],
                 "doc_id": rec.id,
                 "evidence": rel["evidence"],
                 "start": rel["start"],
@@ -568,7 +571,8 @@ def aggregate(
 
     Edge attributes: ``relation``, ``plover``, ``quad``, ``symmetric``, ``weight``
     (number of instances; for :data:`COOCCURS`, number of sentences), ``documents``,
-    ``negated`` and ``hypothetical`` (how many instances were), ``confidence`` (mean),
+    ``negated``, ``hypothetical`` and ``coref`` (how many instances were),
+    ``confidence`` (mean),
     ``methods``, up to ``samples`` ``evidence`` sentences with their ``doc_ids``
     (best first: asserted, confident, early), and, when dated, ``first_seen``,
     ``last_seen`` and ``dates`` (sorted distinct dates, the timeline spells of the
@@ -627,6 +631,7 @@ def aggregate(
             "documents": len({d.get("doc_id") for d in items}),
             "negated": sum(bool(d.get("negated")) for d in items),
             "hypothetical": sum(bool(d.get("hypothetical")) for d in items),
+            "coref": sum(bool(d.get("coref")) for d in items),
             "methods": sorted({d["method"] for d in items if d.get("method")}),
             "evidence": evidence,
             "doc_ids": doc_ids,

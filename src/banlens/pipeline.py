@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from . import actors as _actors  # noqa: F401  (registers the banlens_actors factory)
 from . import lemmas as _lemmas  # noqa: F401  (registers banlens_lemmas)
+from . import references as _references  # noqa: F401  (registers banlens_references)
 from . import relations as _relations  # noqa: F401  (registers banlens_relations)
 from . import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
 from .dictionary import ActorDictionary, load_dictionary
@@ -81,12 +82,15 @@ def load(
     model: str | Path = AUTO,
     actors: str | Path | ActorDictionary | Iterable[Any] | None = None,
     relations: str | Path | None = None,
+    resolve_references: bool = True,
 ) -> Language:
     """Return a German spaCy pipeline with the banlens components added.
 
     ``actors`` is an actor dictionary (path, list of paths/dictionaries, or
     :class:`~banlens.dictionary.ActorDictionary`); None uses the bundled one.
     ``relations`` is a relation lexicon file; None uses the bundled one.
+    ``resolve_references`` adds :mod:`banlens.references`, which reads "der Konzern"
+    after "Huawei" as Huawei (relations resting on it are marked ``coref``).
     """
     dictionary = load_dictionary(actors)  # fail early, before loading a model
     name = str(model)
@@ -105,8 +109,10 @@ def load(
     after = "ner" if "ner" in nlp.pipe_names else None
     tagger = nlp.add_pipe("banlens_actors", after=after)
     tagger.set_dictionary(dictionary)
+    if resolve_references:
+        nlp.add_pipe("banlens_references", after="banlens_actors")
     config = {} if relations is None else {"lexicon": str(relations)}
-    nlp.add_pipe("banlens_relations", after="banlens_actors", config=config)
+    nlp.add_pipe("banlens_relations", last=True, config=config)
     return nlp
 
 

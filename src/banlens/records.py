@@ -5,11 +5,12 @@ A record is what banlens knows about one document, as JSON-safe dicts::
     {"id": "a1", "date": "2020-09-19" | None, "title": ... | None,
      "actors": [{"id", "name", "type", "text", "start", "end", "kind"}],
      "relations": [{"subject", "label", "object", "negated", "hypothetical",
-                    "evidence", "start", "end", "trigger", "method", "confidence"}]}
+                    "evidence", "start", "end", "trigger", "method", "confidence",
+                    "coref"}]}
 
 ``start``/``end`` are character offsets into the document text: of the mention for
 actors, of the evidence sentence for relations. ``kind`` is ``"name"`` or
-``"modifier"`` (see :mod:`banlens.annotations`).
+``"modifier"`` or ``"reference"`` (see :mod:`banlens.annotations`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import annotations  # noqa: F401  (registers the extensions)
 
 RELATION_FIELDS = (
     "subject", "label", "object", "negated", "hypothetical",
-    "evidence", "start", "end", "trigger", "method", "confidence",
+    "evidence", "start", "end", "trigger", "method", "confidence", "coref",
 )
 
 

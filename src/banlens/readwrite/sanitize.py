@@ -47,7 +47,7 @@ NODE_COLUMNS = ("label", "actor_type", "mentions", "documents", "first_seen", "l
 #: Preferred order of edge attributes; others follow sorted by name.
 EDGE_COLUMNS = (
     "relation", "label", "weight", "plover", "quad", "symmetric", "negated",
-    "hypothetical", "documents", "sentences", "confidence", "method", "methods",
+    "hypothetical", "coref", "documents", "sentences", "confidence", "method", "methods",
     "trigger", "doc_id", "doc_ids", "date", "first_seen", "last_seen", "dates",
     "start", "end", "evidence",
 )

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from ..annotations import ACTOR_SPANS_KEY, register
+from ..annotations import ACTOR_SPANS_KEY, REFERENCE, register
 from ..errors import LexiconError
 from ..lexicon import RelationLexicon, load_lexicon
 from .common import doc_mentions, sentence_mentions, to_records
@@ -63,6 +63,12 @@ def make_relation_extractor(
     """
     return RelationExtractor(nlp, name, lexicon=lexicon, extend_default=extend_default,
                              strategy=strategy, min_confidence=min_confidence)
+
+
+def _only_described(mentions: list) -> set[str]:
+    """Actors that a sentence names only through a resolved description."""
+    named = {m.actor for m in mentions if m.kind != REFERENCE}
+    return {m.actor for m in mentions if m.kind == REFERENCE} - named
 
 
 class RelationExtractor:
@@ -130,7 +136,11 @@ class RelationExtractor:
                 found = extractor.extract(doc, sent, mentions)
                 found = [f for f in found if f.confidence >= self.min_confidence]
                 if found:
-                    records.extend(to_records(doc, sent, found, lexicon))
+                    described = _only_described(mentions)
+                    for record in to_records(doc, sent, found, lexicon):
+                        record["coref"] = bool(described & {record["subject"],
+                                                            record["object"]})
+                        records.append(record)
             self._surface.forget()
         doc._.relation_records = records
         return doc

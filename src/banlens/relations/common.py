@@ -28,6 +28,12 @@ AGENT_HEADS = frozenset({
     "geschäft", "sparte", "filialen", "kette",
 })
 
+# ... and those that stand for a country: a "US-Konzern" is a company, not the USA.
+STATE_HEADS = frozenset({
+    "regierung", "administration", "präsident", "präsidentin", "führung", "spitze",
+    "vertreter", "sprecher", "sprecherin",
+})
+
 # Function words that are never verbs in Konjunktiv I.
 CLOSED_WORDS = frozenset({
     "die", "eine", "keine", "diese", "jene", "seine", "ihre", "unsere", "alle", "beide",
@@ -60,6 +66,13 @@ class Mention:
         return self.kind != MODIFIER
 
 
+def modifier_stands_for_actor(span: Span) -> bool:
+    """Whether a modifier mention ("Huawei-Chef", "Twitter-Verwaltungsrat") may stand for
+    its actor as an argument: by the head of its compound."""
+    head = span.text.rsplit("-", 1)[-1].lower()
+    return head in (STATE_HEADS if span.label_ == "COUNTRY" else AGENT_HEADS)
+
+
 def doc_mentions(doc: Doc) -> list[Mention]:
     """Actor mentions of ``doc`` in text order; of overlapping spans the first (and
     longest) wins, and a full name wins over a modifier reading of the same token
@@ -73,8 +86,7 @@ def doc_mentions(doc: Doc) -> list[Mention]:
             continue
         kind = span.id_ or "name"
         if kind == MODIFIER:
-            head = span.text.rsplit("-", 1)[-1].lower()
-            kind = "name" if head in AGENT_HEADS else MODIFIER
+            kind = "name" if modifier_stands_for_actor(span) else MODIFIER
         out.append(Mention(span.kb_id_, span.start, span.end, kind))
     return out
 

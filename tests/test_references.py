@@ -1,0 +1,144 @@
+"""The reference resolver: descriptions that stand for the actor named before."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import banlens
+from banlens.graph import build_graph
+from banlens.records import doc_to_record
+from banlens.references import ReferenceError, ReferenceResolver, load_references
+
+
+def references(doc: Doc) -> list[tuple[str, str]]:
+    return [(s.text, s._.actor_id) for s in doc._.actors if s._.mention_kind == "reference"]
+
+
+def triples(doc: Doc) -> set[tuple[str, str, str, bool]]:
+    return {(r.subject, r.label, r.object, r.coref) for r in doc._.relations}
+
+
+def test_a_description_stands_for_the_one_fitting_actor_before_it(nlp):
+    doc = nlp("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
+    assert references(doc) == [("Unternehmen", "huawei")]
+    assert triples(doc) == {("huawei", "sues", "us_government", True)}
+
+
+def test_a_relation_with_both_actors_named_is_no_coref(nlp):
+    doc = nlp("Huawei verliert Kunden. Der Konzern Huawei verklagt die US-Regierung.")
+    assert references(doc) == []
+    assert triples(doc) == {("huawei", "sues", "us_government", False)}
+
+
+@pytest.mark.parametrize("text", [
+    "Huawei streitet mit Oracle. Der Konzern verklagt die US-Regierung.",   # two companies
+    "Huawei verliert Kunden. Die Unternehmen verklagen die US-Regierung.",  # plural
+    "Huawei verliert Kunden. Ein Konzern verklagt die US-Regierung.",       # indefinite
+    "Huawei verliert Kunden. Der Konzern Nvidia verklagt die US-Regierung.",  # a name follows
+    "Huawei verliert Kunden. Der Mutterkonzern verklagt die US-Regierung.",  # somebody else
+    "Trump verliert Wähler. Der Konzern verklagt die US-Regierung.",        # no company before
+    "Huawei verliert. Es regnet. Der Konzern verklagt die US-Regierung.",    # too far back
+])
+def test_unsafe_descriptions_stay_unresolved(nlp, text):
+    doc = nlp(text)
+    assert references(doc) == []
+    assert not any(r.subject == "huawei" for r in doc._.relations)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Oracle wächst. Gegen den Softwarekonzern klagt Microsoft.", "Softwarekonzern"),
+    ("Oracle wächst. Gegen den amerikanischen Konzern klagt Microsoft.", "Konzern"),
+    ("Oracle wächst. Gegen die Firma klagt Microsoft.", "Firma"),
+    ("Oracle wächst. Die Strategie des Konzerns überzeugt Microsoft.", "Konzerns"),
+    ("Tiktok wächst. Die US-Regierung will die App verbieten.", "App"),
+])
+def test_articles_adjectives_compounds_and_cases(nlp, text, word):
+    assert [w for w, _ in references(nlp(text))] == [word]
+
+
+def test_gender_must_agree(nlp):
+    assert references(nlp("Oracle wächst. Microsoft kritisiert das Firma.")) == []
+
+
+def test_the_same_actor_may_be_named_twice_before(nlp):
+    doc = nlp("Oracle und Oracles Chef sprechen. Der Konzern kritisiert Microsoft.")
+    assert references(doc) == [("Konzern", "oracle")]
+
+
+def test_references_chain_from_sentence_to_sentence(nlp):
+    doc = nlp("Huawei wächst. Das Unternehmen baut. Der Konzern verklagt die US-Regierung.")
+    assert references(doc) == [("Unternehmen", "huawei"), ("Konzern", "huawei")]
+
+
+def test_records_and_graphs_carry_the_flag(nlp):
+    doc = nlp("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
+    record = doc_to_record(doc, "d1")
+    assert record["relations"][0]["coref"] is True
+    assert [a["kind"] for a in record["actors"]] == ["name", "reference", "name"]
+    G = build_graph([record])
+    assert [data["coref"] for _, _, data in G.edges(data=True)] == [True]
+
+
+def test_can_be_turned_off():
+    nlp = banlens.load("blank", resolve_references=False)
+    assert "banlens_references" not in nlp.pipe_names
+    doc = nlp("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
+    assert references(doc) == [] and doc._.relations == []
+
+
+def test_parsed_docs_use_references_in_the_tree_strategy(nlp):
+    rows = [("Huawei", 1, "sb", "PROPN", "Huawei"), ("klagt", 1, "ROOT", "VERB", "klagen"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("Der", 4, "nk", "DET", "der"), ("Konzern", 5, "sb", "NOUN", "Konzern"),
+            ("verklagt", 5, "ROOT", "VERB", "verklagen"), ("Oracle", 5, "oa", "PROPN", "Oracle"),
+            (".", 5, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+    doc = Doc(nlp.vocab, words=list(words), heads=list(heads), deps=list(deps),
+              pos=list(pos), lemmas=list(lemmas))
+    for name in ("banlens_actors", "banlens_references", "banlens_relations"):
+        doc = nlp.get_pipe(name)(doc)
+    assert references(doc) == [("Konzern", "huawei")]
+    assert {(r.subject, r.label, r.object, r.coref, r.method) for r in doc._.relations} == {
+        ("huawei", "sues", "oracle", True, "tree.verb")}
+
+
+def test_own_reference_file(nlp, tmp_path):
+    path = tmp_path / "refs.yml"
+    path.write_text("classes:\n  company:\n    types: [organization]\n"
+                    "    nouns: {Laden: m}\n", encoding="utf-8")
+    resolver = ReferenceResolver(nlp, references=path)
+    doc = nlp.get_pipe("banlens_actors")(nlp.make_doc("Oracle wächst. Der Laden zahlt."))
+    for name in ("banlens_sentences",):
+        doc = nlp.get_pipe(name)(doc)
+    assert references(resolver(doc)) == [("Laden", "oracle")]
+    assert references(resolver(nlp.get_pipe("banlens_actors")(
+        nlp.get_pipe("banlens_sentences")(nlp.make_doc("Oracle wächst. Der Konzern zahlt."))
+    ))) == []
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("classes: [a]\n", "expected a mapping with a 'classes' mapping"),
+    ("classes:\n  company: {types: [organization], nouns: {Laden: x}}\n",
+     "class 'company': field 'nouns': 'Laden': gender must be one of m, f, n, got 'x'"),
+    ("classes:\n  company: {nouns: {Laden: m}}\n",
+     "class 'company': field 'types': expected a list of actor types"),
+    ("classes:\n  company: {types: [organization], nouns: {Laden: m}}\nnot_part_of: 3\n",
+     "field 'not_part_of': expected a list of words"),
+    ("classes: [unclosed\n", "line 2: not valid YAML"),
+])
+def test_bad_reference_files_name_file_class_and_field(tmp_path, text, problem):
+    path = tmp_path / "bad.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReferenceError) as err:
+        load_references(path)
+    assert str(err.value) == f"{path}: {problem}"
+
+
+def test_pipeline_round_trip_keeps_the_resolver(tmp_path):
+    nlp = banlens.load("blank")
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    doc = again("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
+    assert references(doc) == [("Unternehmen", "huawei")]
