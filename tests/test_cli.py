@@ -464,3 +464,15 @@ def test_aggregate_writes_one_weighted_edge_per_triple(tmp_path):
     assert summed.number_of_edges() == 1
     (_, _, data), = summed.edges(data=True)
     assert data["relation"] == "negotiates_with" and data["weight"] == 3
+
+
+def test_no_references_turns_the_resolver_off(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.",
+                      encoding="utf-8")
+    for extra, expected in (((), 1), (("--no-references",), 0)):
+        out = tmp_path / f"out{len(extra)}.jsonl"
+        assert run("extract", source, "-o", out, "--model", "blank", "-q", *extra) == 0
+        (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert len(record["relations"]) == expected
+        assert all(r["coref"] for r in record["relations"])
