@@ -369,3 +369,12 @@ def test_display_compound_mentions():
     assert markup.count("Trump-Regierung") == 2  # once highlighted, once in the arcs
     words_shown = re.findall(r'class="displacy-word"[^>]*>([^<]*)<', markup)
     assert words_shown == ["Trump-Regierung", "Tiktok-Verbot"]
+
+
+def test_display_marks_descriptions_read_as_an_actor():
+    import banlens
+
+    nlp = banlens.load("blank")
+    doc = nlp("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
+    page = banlens.display(doc, jupyter=False)
+    assert "= huawei" in page and "coref" in page

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import is_in_jupyter
 
 from . import annotations  # noqa: F401  (registers the Doc/Span extensions)
-from .annotations import Relation
+from .annotations import REFERENCE, Relation
 from .readwrite.gexf import ACTOR_COLORS
 from .readwrite.gexf import OTHER_COLOR as GEXF_OTHER
 from .readwrite.gexf import QUAD_COLORS as GEXF_QUADS
@@ -214,11 +214,13 @@ def _highlights(mentions: list[Span], offset: int) -> list[dict[str, Any]]:
     for first, last, group in merged:
         main = next((m for m in group if m.id_ != "modifier"), group[0])
         ids = dict.fromkeys(m.kb_id_ for m in [main, *group])
+        # a description ("der Konzern") shows whom it was read as: "= huawei"
+        prefix = "= " if main.id_ == REFERENCE else ""
         entries.append({
             "start": first - offset,
             "end": last - offset,
             "label": main.label_ or "OTHER",
-            "kb_id": html.escape(" + ".join(ids)),
+            "kb_id": html.escape(prefix + " + ".join(ids)),
         })
     return entries
 
@@ -231,7 +233,8 @@ def _relation_text(rel: Relation) -> str:
 def _relation_row(doc: Doc, rel: Relation) -> str:
     names = doc._.actor_names or {}
     flags = ", ".join(
-        flag for flag, on in (("negated", rel.negated), ("hypothetical", rel.hypothetical)) if on
+        flag for flag, on in (("negated", rel.negated), ("hypothetical", rel.hypothetical),
+                              ("coref", rel.coref)) if on
     )
     cells = (
         names.get(rel.subject, rel.subject),
