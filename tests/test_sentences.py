@@ -50,3 +50,9 @@ def test_a_line_ending_in_a_function_word_is_wrapped(nlp):
     text = "Bytedance lehnte das Angebot von\nMicrosoft ab. Der Konzern\nschwieg."
     assert sentences(nlp, text) == ["Bytedance lehnte das Angebot von\nMicrosoft ab.",
                                     "Der Konzern\nschwieg."]
+
+
+@pytest.mark.parametrize("word", ["durch", "zwischen", "wegen", "seinen", "dieser"])
+def test_more_words_that_cannot_end_a_sentence(nlp, word):
+    text = f"Der Streit {word}\nOracle und Walmart geht weiter."
+    assert sentences(nlp, text) == [text]

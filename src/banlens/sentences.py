@@ -48,6 +48,10 @@ _FUNCTION_WORDS = {
     "eines", "von", "vom", "mit", "für", "gegen", "an", "auf", "aus", "bei", "in", "im",
     "nach", "über", "um", "unter", "vor", "zu", "zum", "zur", "und", "oder", "sowie",
     "als", "wie", "dass", "ob", "sich", "seine", "seiner", "ihre", "ihrer",
+    "durch", "zwischen", "wegen", "trotz", "seit", "ohne", "gegenüber", "laut", "beim",
+    "bis", "samt", "seinen", "seinem", "seines", "ihren", "ihrem", "ihres",
+    "dieser", "diese", "dieses", "diesen", "diesem", "weil", "wenn", "sondern", "bzw.",
+    "zwar", "sowohl", "weder", "entweder", "beziehungsweise",
 }
 _ORDINAL = re.compile(r"^\d+(?:\.\d+)*\.$")
 
