@@ -70,8 +70,25 @@ CASES = {
     # separable verbs
     "separable_ab": ("Bytedance lehnte das Angebot von Microsoft ab.",
                      {("bytedance", "rejects", "microsoft", F, F)}),
+    # agreeing to someone's plan or terms is agreeing with them
     "separable_zu": ("Tiktok und Bytedance stimmten dem Plan von Oracle zu.",
-                     set()),
+                     {("tiktok", "agrees_with", "oracle", F, F),
+                      ("bytedance", "agrees_with", "oracle", F, F)}),
+    "terms_of_an_actor": ("Bytedance stimmte neuen Bedingungen der US-Regierung zu.",
+                          {("bytedance", "agrees_with", "us_government", F, F)}),
+    "trap_subject_after_a_verb_final_verb": ("Offen ist, ob das Gericht den Argumenten von "
+                                             "Oracle zustimmt und Walmart verliert.", set()),
+    "ban_on_business_with": ("Trump hat Firmen Geschäfte mit Tiktok verboten.",
+                             {("trump", "blocks", "tiktok", F, F)}),
+    "keeps_the_majority": ("Bytedance behält die Mehrheit an Tiktok.",
+                           {("bytedance", "owns", "tiktok", F, F)}),
+    "partner_as": ("Oracle tritt als Technologie-Partner von Tiktok auf.",
+                   {("oracle", "partners_with", "tiktok", F, F)}),
+    "partner_compound_apposition": ("Der Tiktok-Partner Oracle schweigt.",
+                                    {("tiktok", "partners_with", "oracle", F, F)}),
+    "fronted_dative_with_adjective": ("Der ebenfalls chinesischen App Wechat zieht die "
+                                      "US-Regierung den Stecker.",
+                                      {("us_government", "blocks", "wechat", F, F)}),
     "separable_joined": ("Bytedance hat die Forderung abgelehnt, Tiktok an Oracle zu verkaufen.",
                          {("bytedance", "sells_to", "oracle", F, F)}),
     # idiom

@@ -77,6 +77,8 @@ class Clause:
 
 
 INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
+# "der" before an adjective in -en: dative or genitive singular, or genitive plural
+DATIVE_GENITIVE = frozenset({"dat", "gen"})
 
 
 class ClauseReader:
@@ -361,6 +363,7 @@ class ClauseReader:
                 arg.prep, arg.cases, arg.article_at = owner.prep, owner.cases, owner.article_at
                 arg.coord = owner.coord
                 n = 0
+            weak_adjective = after_adjective = False
             while n > 0 and steps < 7:
                 n -= 1
                 steps += 1
@@ -373,6 +376,8 @@ class ClauseReader:
                     break  # "den China der Ukraine abkaufte": a pronoun, not an article
                 if low in ARTICLE_CASES:
                     arg.cases = ARTICLE_CASES[low]
+                    if low == "der" and weak_adjective:
+                        arg.cases = DATIVE_GENITIVE  # "der chinesischen App": no nominative
                     arg.article_at = i
                     before = doc[clause.tokens[n - 1]] if n > 0 else None
                     if before is not None and (before.lower_ in COORDINATORS
@@ -418,7 +423,13 @@ class ClauseReader:
                 if tok.like_num or low in ("%", "prozent"):
                     continue
                 if adjective_like(doc, i, len(doc)):
+                    weak_adjective = weak_adjective or low.endswith("en")
+                    after_adjective = True
                     continue
+                if after_adjective and tok.is_alpha and tok.text.islower() and (
+                        not verb_like(tok)):
+                    after_adjective = False
+                    continue  # "der ebenfalls chinesischen App": an adverb in the phrase
                 break
             # genitive -s on a name whose dictionary name has none: "Fords Tochter",
             # "Hersteller Chinas"

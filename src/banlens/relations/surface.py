@@ -237,6 +237,10 @@ class SurfaceExtractor:
                 subjects = self._controller(doc, clause.controller)
             if trigger.strict_subject and subjects and subjects[0].start > tok.i:
                 return []
+            if clause.kind == "sub" and subjects and all(m.start > tok.i for m in subjects):
+                # verb-final clauses have their subject before the verb: in "ob das
+                # Gericht X zustimmt und Apple ..." Apple is not who agrees
+                return []
             objects = self._fill(doc, clause, trigger.object, subj, tok, exclude=subjects,
                                  label=trigger.label)
             for a in args:
@@ -388,8 +392,10 @@ class SurfaceExtractor:
                     prep = doc[toks[j - 1]].lower_
                 cases = ARTICLE_CASES[opener]
                 ok = any(r == prep or (prep is None and r in cases) for r in trigger.object)
-            else:
+            elif opener in PREPOSITIONS:
                 ok = opener in trigger.object
+            else:  # a bare noun phrase ("neuen Konditionen der Regierung") has any case
+                ok = any(r in ("acc", "dat", "gen") for r in trigger.object)
             if not ok:
                 continue
             region = self._region(doc, clause, i)
@@ -473,13 +479,13 @@ class SurfaceExtractor:
         return []
 
     def _left_apposition(self, doc: Words, clause: Clause, n: int) -> list[Mention]:
-        """'X, der Mutterkonzern von Y' and 'Konzern und Großaktionär X' forms: the
-        actor right before the comma that precedes the trigger's noun phrase."""
+        """'X, der Mutterkonzern von Y' and 'X als Technologie-Partner von Y' forms: the
+        actor right before the comma or "als" that precedes the trigger's noun phrase."""
         j = n - 1
         while j >= 0 and (doc[j].lower_ in ARTICLE_CASES or adjective_like(doc, j, n + 1)):
             j -= 1
-        if j < 1 or doc[j].text != ",":
-            return []
+        if j < 1 or (doc[j].text != "," and doc[j].lower_ != "als"):
+            return []  # "X, der Mutterkonzern von Y", "X als Partner von Y"
         for a in clause.args:
             if a.mention.end == j and a.mention.is_agentive:
                 return [a.mention]
