@@ -18,8 +18,8 @@ Aliases are written in their base (nominative) form; the actor tagger derives th
 inflected and compound forms (see :mod:`banlens.variants`). ``not_part_of`` lists
 longer names that contain an alias but name something else ("Washington Post" is a
 newspaper, not the US government): inside them the alias is not this actor. Every
-problem raises
-:class:`~banlens.errors.DictionaryError` naming the file, the entry and the field.
+problem raises :class:`~banlens.errors.DictionaryError` naming the file, the entry
+and the field.
 """
 
 from __future__ import annotations

@@ -22,19 +22,22 @@ from .german import (
     ARTICLE_CASES,
     AUXILIARIES,
     BOUNDARY,
+    CLAUSE_COORDINATORS,
     CONTRACTIONS,
     COORDINATORS,
     DASHES,
     EXAMPLE_MARKERS,
     GENITIVE,
     PREPOSITIONS,
+    PRONOUNS,
     RELATIVE,
     STARTERS,
     SUBORDINATORS,
+    TIME_WORDS,
     Stretch,
-    Word,
     Words,
     adjective_like,
+    finite_like,
     is_cap,
     verb_like,
 )
@@ -214,7 +217,7 @@ class ClauseReader:
         verbs = [j for j in left if verb_like(doc[j]) and not _attributive(doc, j)]
         if not verbs or all(doc[j].lower_ in AUXILIARIES for j in verbs):
             return None
-        if start < end and _finite_like(doc[start]):
+        if start < end and finite_like(doc[start]):
             return "elided"
         j = start
         if j < end and doc[j].lower_ in ARTICLE_CASES and doc[j].text.islower():
@@ -235,7 +238,7 @@ class ClauseReader:
                 words += 1
             if not words:
                 return None
-        return "np" if j < end and _finite_like(doc[j]) else None
+        return "np" if j < end and finite_like(doc[j]) else None
 
     def list_commas(self, doc: Words, sent: Stretch, starts: dict[int, Mention]) -> set[int]:
         """Commas of lists that name at least one actor, also among other names.
@@ -538,18 +541,6 @@ class ClauseReader:
         return lemmas
 
 
-
-# Words that end a list of names: a date before a comma is no list item
-# ("sagte am Montag, Huawei und ZTE ...").
-TIME_WORDS = frozenset({
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "sonnabend", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
-    "august", "september", "oktober", "november", "dezember", "jahr", "jahren", "monat",
-    "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
-    "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
-})
-
-
 def _list_item(doc: Words, i: int, limit: int,
                starts: dict[int, Mention]) -> tuple[int | None, int]:
     """End of the list item that starts at ``i`` and whether it is an actor (0/1)."""
@@ -567,23 +558,6 @@ def _list_item(doc: Words, i: int, limit: int,
             break
         j += 1
     return (j, 0) if j > i else (None, 0)
-
-
-# Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
-CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})
-PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
-
-
-def _finite_like(tok: Word) -> bool:
-    """A verb form that can be finite: an auxiliary or a full verb that is neither
-    its infinitive nor a ge- participle ("kritisierte", "droht", not "sperren",
-    "gesperrt")."""
-    low = tok.lower_
-    if low in AUXILIARIES:
-        return True
-    if not verb_like(tok) or low == tok.lemma_.lower():
-        return False
-    return not (low.startswith("ge") and low.endswith(("t", "en")))
 
 
 def _attributive(doc: Words, j: int) -> bool:

@@ -110,6 +110,19 @@ STARTERS = CLOSED | frozenset({
 })
 
 
+# Words that end a list of names: a date before a comma is no list item
+# ("sagte am Montag, Huawei und ZTE ...").
+TIME_WORDS = frozenset({
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "sonnabend", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+    "august", "september", "oktober", "november", "dezember", "jahr", "jahren", "monat",
+    "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
+    "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
+})
+# Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
+CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})
+PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
+
 
 def is_cap(tok: Word) -> bool:
     """Whether the word starts with a capital (a noun or name, in German)."""
@@ -168,6 +181,18 @@ def verb_like(tok: Word) -> bool:
     if low == lemma:
         return True
     return not (low.startswith(lemma) and low[len(lemma):] in ADJ_SUFFIXES)
+
+
+def finite_like(tok: Word) -> bool:
+    """A verb form that can be finite: an auxiliary or a full verb that is neither
+    its infinitive nor a ge- participle ("kritisierte", "droht", not "sperren",
+    "gesperrt")."""
+    low = tok.lower_
+    if low in AUXILIARIES:
+        return True
+    if not verb_like(tok) or low == tok.lemma_.lower():
+        return False
+    return not (low.startswith("ge") and low.endswith(("t", "en")))
 
 
 class Word:
