@@ -38,6 +38,7 @@ from spacy.util import ensure_path
 from .annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
 from .errors import BanlensError
 from .relations.common import modifier_stands_for_actor
+from .variants import is_common_word
 
 GENDERS = ("m", "f", "n")
 COMPOUND_MODES = ("all", "hyphen", "none")
@@ -299,8 +300,6 @@ def _adjective(text: str) -> bool:
 
 def _name_like(text: str) -> bool:
     """A capitalised word that is no ordinary German word: a name after the noun."""
-    from .variants import is_common_word
-
     return not is_common_word(text)
 
 

@@ -13,10 +13,9 @@ usually a sentence end. This component adds what news text needs on top:
   ends in a word that cannot end a sentence ("von", "der");
 * whitespace-only tokens (blank lines) never start a sentence.
 
-It reads token classes from the orth ids (cached per word form), visits only the
-tokens that can end a sentence and writes all boundaries at once with
-``Doc.from_array``, so it costs about as much as the lemmatizer. With a parser or
-senter in the pipeline it is not added.
+It reads token classes from the orth ids (looked up once per word form) and writes
+all boundaries at once with ``Doc.from_array``, so it costs about as much as the
+lemmatizer. With a parser or senter in the pipeline it is not added.
 """
 
 from __future__ import annotations
@@ -59,7 +58,6 @@ _ORDINAL = re.compile(r"^\d+(?:\.\d+)*\.$")
 FINAL, PERIOD, CLOSER, BREAK, PARAGRAPH, ORDINAL_END, ORDINAL_SMALL = 1, 2, 4, 8, 16, 32, 64
 LOWER, UPPER, CONTINUES, STARTER, MONTH, SPACE = 128, 256, 512, 1024, 2048, 4096
 FUNCTION = 8192
-_CAN_END = BREAK | FINAL | ORDINAL_END | ORDINAL_SMALL
 
 
 def _classify(text: str) -> int:
@@ -124,49 +122,30 @@ class SentenceSplitter:
             return doc
         flag_array, spaces = self._flags(doc)
         flags = flag_array.tolist()
-        # only these tokens can end a sentence; between them nothing happens unless a
-        # boundary is pending (after "." the boundary moves past quotes and brackets)
-        candidates = numpy.flatnonzero(flag_array & _CAN_END).tolist()
         starts = [-1] * n
         starts[0] = 1
         ended = False
-        k, count = 0, len(candidates)
-        i = 0
-        while i < n - 1:
-            if not ended:
-                while k < count and candidates[k] < i:
-                    k += 1
-                if k == count:
-                    break
-                i = candidates[k]
-                if i >= n - 1:
-                    break
+        for i in range(n - 1):
             here, nxt = flags[i], flags[i + 1]
             if here & BREAK:
                 if not here & PARAGRAPH and (nxt & LOWER or (i and flags[i - 1] & FUNCTION)):
-                    i += 1
                     continue  # a wrapped line goes on
                 ended = True
             elif here & FINAL:
                 if here & PERIOD and nxt & LOWER:
-                    i += 1
                     continue  # "Corp. und"
                 ended = True
             elif here & (ORDINAL_END | ORDINAL_SMALL) and nxt & UPPER and not nxt & MONTH:
                 ended = bool(here & ORDINAL_END or nxt & STARTER)
             if not ended:
-                i += 1
                 continue
             if (nxt & CLOSER and not spaces[i]) or nxt & FINAL:
-                i += 1
                 continue  # the boundary moves past closing quotes and brackets
             if nxt & CONTINUES or (nxt & LOWER and not here & BREAK):
                 ended = False  # '"Nein!", rief sie' goes on
-                i += 1
                 continue
             starts[i + 1] = 1
             ended = False
-            i += 1
         # whitespace tokens belong to the sentence before them
         for i in [j for j in numpy.flatnonzero(flag_array & SPACE).tolist() if j]:
             if starts[i] == 1:
