@@ -8,7 +8,14 @@ import spacy
 from spacy.tokens import Span
 
 import banlens
-from banlens.graph import COOCCURS, GraphBuilder, aggregate, graph_record, merge_graphs
+from banlens.graph import (
+    COOCCURS,
+    GraphBuilder,
+    aggregate,
+    build_graph,
+    graph_record,
+    merge_graphs,
+)
 
 LEXICON = {
     "negotiates_with": ("CONSULT", "verbal_cooperation", True),
@@ -176,6 +183,8 @@ def test_single_record_and_anonymous_documents():
         ({"id": "x", "actors": [], "relations": [relation("a", "blocks", "b",
                                                           negated="no")]},
          r"relation 0, field 'negated'"),
+        ({"id": "x", "actors": [], "relations": [relation("a", "blocks", "b", coref="ja")]},
+         r"relation 0, field 'coref'"),
         ("Oracle kauft Tiktok.", r"got str"),
     ],
 )
@@ -381,3 +390,17 @@ def test_unprocessed_doc_is_refused():
     doc = spacy.blank("de")("Oracle verhandelt mit Tiktok.")
     with pytest.raises(banlens.InputError, match="not processed by a banlens pipeline"):
         banlens.build_graph([doc])
+
+
+def test_coref_is_kept_per_instance_and_counted_when_aggregated():
+    records = [
+        record("c1", [actor("oracle", 0), actor("tiktok", 30)],
+               [relation("oracle", "acquires", "tiktok", "Der Konzern kauft Tiktok.",
+                         coref=True)]),
+        record("c2", [actor("oracle", 0), actor("tiktok", 30)],
+               [relation("oracle", "acquires", "tiktok", "Oracle kauft Tiktok.")]),
+    ]
+    G = build_graph(records, lexicon=LEXICON)
+    assert sorted(data["coref"] for _, _, data in G.edges(data=True)) == [False, True]
+    (edge,) = aggregate(G).edges(data=True)
+    assert (edge[2]["weight"], edge[2]["coref"]) == (2, 1)

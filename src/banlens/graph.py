@@ -10,14 +10,14 @@ Instance graph (:func:`build_graph`, :class:`GraphBuilder`)
     ``mentions``, ``documents`` and, when documents carry dates, ``first_seen`` and
     ``last_seen`` (ISO-8601). Edge attributes: ``relation``, ``plover``, ``quad``,
     ``symmetric``, ``negated``, ``hypothetical``, ``coref``, ``doc_id``, ``evidence``,
-    ``start``,
-    ``end``, ``trigger``, ``confidence``, ``method`` and ``date`` (when known).
+    ``start``, ``end``, ``trigger``, ``confidence``, ``method`` and ``date`` (when
+    known).
 
 Aggregated graph (:func:`aggregate`)
     One edge per (source, relation, target), keyed by the relation, with ``weight``
-    (number of instances), ``documents``, counts of ``negated``/``hypothetical``/``coref``
-    instances and a few evidence samples. Symmetric relations are stored once, from
-    the smaller to the larger actor id.
+    (number of instances), ``documents``, counts of ``negated``, ``hypothetical`` and
+    ``coref`` instances and a few evidence samples. Symmetric relations are stored
+    once, from the smaller to the larger actor id.
 
 The builder takes processed spaCy Docs or their JSON records
 (:func:`banlens.doc_to_record`, the JSONL contract), so a corpus can stream through
@@ -572,11 +572,10 @@ def aggregate(
     Edge attributes: ``relation``, ``plover``, ``quad``, ``symmetric``, ``weight``
     (number of instances; for :data:`COOCCURS`, number of sentences), ``documents``,
     ``negated``, ``hypothetical`` and ``coref`` (how many instances were),
-    ``confidence`` (mean),
-    ``methods``, up to ``samples`` ``evidence`` sentences with their ``doc_ids``
-    (best first: asserted, confident, early), and, when dated, ``first_seen``,
-    ``last_seen`` and ``dates`` (sorted distinct dates, the timeline spells of the
-    GEXF file). Symmetric relations are stored once, from the smaller actor id to
+    ``confidence`` (mean), ``methods``, up to ``samples`` ``evidence`` sentences with
+    their ``doc_ids`` (best first: asserted, confident, early), and, when dated,
+    ``first_seen``, ``last_seen`` and ``dates`` (sorted distinct dates, the timeline
+    spells of the GEXF file). Symmetric relations are stored once, from the smaller actor id to
     the larger. Nodes are copied unchanged. Co-occurrence edges are kept only with
     ``cooccurrence=True``, which needs a graph built with ``cooccurrence=True``.
     """
