@@ -278,3 +278,16 @@ def test_compounds_are_found_in_words_of_any_length(nlp):
     # spaCy gives words of 100 characters or more the shape "LONG", without hyphens
     long_word = "Verhandlungs" * 9 + "-Tiktok"
     assert found(nlp(f"Das {long_word} endet.")) == [(long_word, "tiktok")]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Das chinesische Handelsministerium widersprach.", "china_commerce_ministry"),
+    ("Das Handelsministerium in Peking widersprach.", "china_commerce_ministry"),
+    ("Das Handelsministerium verbietet Downloads.", "us_commerce_department"),
+])
+def test_which_commerce_ministry(nlp, text, actor):
+    assert [a for _, a in found(nlp(text))] == [actor]
+
+
+def test_another_countrys_ministry_is_not_the_us_one(nlp):
+    assert found(nlp("Das deutsche Handelsministerium widersprach.")) == []

@@ -18,7 +18,8 @@ actors:
   - {id: trump, name: Donald Trump, type: person, aliases: [Trump, Donald Trump]}
   - {id: us_government, name: US-Regierung, type: government, aliases: [US-Regierung]}
   - {id: china, name: China, type: country, aliases: [China]}
-  - {id: china_government, name: Chinesische Regierung, type: government, aliases: [Peking]}
+  - {id: china_government, name: Chinesische Regierung, type: government,
+     aliases: [Peking, chinesische Regierung]}
   - {id: tiktok, name: TikTok, type: platform, aliases: [Tiktok, TikTok]}
   - {id: wechat, name: WeChat, type: platform, aliases: [Wechat, WeChat]}
   - {id: bytedance, name: Bytedance, type: organization, aliases: [Bytedance]}
@@ -169,6 +170,12 @@ CASES = {
                       ("us_government", "agrees_with", "bytedance", F, F)}),
     "deal_closed": ("Oracle und Bytedance schlossen einen Deal.",
                     {("oracle", "agrees_with", "bytedance", F, F)}),
+    "must": ("Oracle muss dem Plan von Walmart zustimmen.",
+             {("oracle", "agrees_with", "walmart", F, T)}),
+    "spokesman_speaks_for": ("Ein Sprecher der chinesischen Regierung warf Trump Lügen vor.",
+                             {("china_government", "accuses", "trump", F, F)}),
+    "lawyers_act_for": ("Die Anwälte von Tiktok verklagten die US-Regierung.",
+                        {("tiktok", "sues", "us_government", F, F)}),
     "willing": ("Oracle hat sich bereiterklärt, mit Bytedance zu verhandeln.",
                 {("oracle", "negotiates_with", "bytedance", F, T)}),
     "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",

@@ -31,6 +31,7 @@ from .german import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE,
+    SPOKESPERSONS,
     STARTERS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -392,13 +393,23 @@ class ClauseReader:
                     elif (before is not None and low in ("der", "des", "einer", "eines")
                           and is_cap(before) and not before.is_sent_start
                           and not any(a.mention.end - 1 == before.i for a in args)):
-                        arg.cases = GENITIVE  # "die Übernahme der X", "Druck der USA"
+                        if before.lower_ in SPOKESPERSONS:
+                            # "ein Sprecher des Außenministeriums warf ... vor": the
+                            # ministry speaks, in the role of its spokesman's phrase
+                            arg.prep, arg.cases, arg.article_at = self._phrase_role(
+                                doc, clause, order[before.i])
+                        else:
+                            arg.cases = GENITIVE  # "die Übernahme der X", "Druck der USA"
                     break
                 if low in INFINITIVE_OPENERS and clause.kind == "inf" and i == clause.tokens[0]:
                     break  # "um X zu unterstützen": "um" opens the clause, it governs no NP
                 if low in PREPOSITIONS:
                     arg.prep = CONTRACTIONS.get(low, low)
                     arg.article_at = i
+                    if low == "von" and n > 0 and doc[clause.tokens[n - 1]].lower_ in (
+                            SPOKESPERSONS):  # "die Anwälte von Tiktok verklagten ..."
+                        arg.prep, arg.cases, arg.article_at = self._phrase_role(
+                            doc, clause, n - 1)
                     break
                 if low in EXAMPLE_MARKERS:
                     arg.example = True  # "Zulieferern wie Qualcomm": not the argument
@@ -461,6 +472,26 @@ class ClauseReader:
             arg.aside = m.start in clause.aside
             args.append(arg)
         clause.args = args
+
+    @staticmethod
+    def _phrase_role(doc: Words, clause: Clause, n: int
+                     ) -> tuple[str | None, frozenset[str] | None, int]:
+        """(preposition, cases, opening token) of the noun phrase whose noun is at
+        position ``n`` of the clause: from its article and the preposition before it."""
+        tokens = clause.tokens
+        k = n - 1
+        while k >= 0 and adjective_like(doc, tokens[k], len(doc)):
+            k -= 1
+        if k < 0 or doc[tokens[k]].lower_ not in ARTICLE_CASES:
+            if k >= 0 and doc[tokens[k]].lower_ in PREPOSITIONS:
+                prep = doc[tokens[k]].lower_
+                return CONTRACTIONS.get(prep, prep), None, tokens[k]
+            return None, None, -1
+        article = doc[tokens[k]].lower_
+        if k > 0 and doc[tokens[k - 1]].lower_ in PREPOSITIONS:
+            prep = doc[tokens[k - 1]].lower_
+            return CONTRACTIONS.get(prep, prep), ARTICLE_CASES[article], tokens[k - 1]
+        return None, ARTICLE_CASES[article], tokens[k]
 
     def list_item_start(self, doc: Words, clause: Clause, n: int) -> int | None:
         """Position (in the clause) of a non-actor list item ending before position ``n``.

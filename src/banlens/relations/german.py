@@ -119,6 +119,14 @@ TIME_WORDS = frozenset({
     "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
     "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
 })
+# People who speak or act for an organisation: "ein Sprecher des Ministeriums sagte"
+# makes the ministry the speaker.
+SPOKESPERSONS = frozenset({
+    "sprecher", "sprecherin", "sprechern", "sprecherinnen", "vertreter", "vertreterin",
+    "vertretern", "vertreterinnen", "chef", "chefin", "anwalt", "anwältin", "anwälte",
+    "anwälten", "führung", "spitze", "vorstand", "leitung", "management", "unterhändler",
+    "unterhändlern",
+})
 # Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})
 PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
