@@ -260,6 +260,15 @@ CASES = {
         [name(0, "oracle"), name(2, "tiktok")],
         set(),
     ),
+    # "Ein Sprecher von Huawei kritisiert Oracle": the spokesman speaks for Huawei
+    "spokesman_speaks_for": (
+        [("Ein", 1, "nk", "DET", "ein"), ("Sprecher", 4, "sb", "NOUN", "Sprecher"),
+         ("von", 1, "pg", "ADP", "von"), ("Huawei", 2, "nk", "PROPN", "Huawei"),
+         ("kritisiert", 4, "ROOT", "VERB", "kritisieren"), ("Oracle", 4, "oa", "PROPN", "Oracle"),
+         (".", 4, "punct", "PUNCT", ".")],
+        [name(3, "huawei"), name(5, "oracle")],
+        {("huawei", "accuses", "oracle", F, F)},
+    ),
     # "Oracle und Walmart einigten sich mit dem Investor": not with each other
     "trap_reciprocal_with_a_third_party": (
         [("Oracle", 3, "sb", "PROPN", "Oracle"), ("und", 0, "cd", "CCONJ", "und"),

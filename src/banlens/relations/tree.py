@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import RelationLexicon, Trigger
 from .common import Found, Mention, cue_flags, is_konjunktiv_i
-from .german import OBJECT_CONTROL, POSSESSIVE_FORMS, PREPOSITIONS, WERDEN
+from .german import OBJECT_CONTROL, POSSESSIVE_FORMS, PREPOSITIONS, SPOKESPERSONS, WERDEN
 
 CASE_DEPS = {"sb": "nom", "oa": "acc", "da": "dat", "ag": "gen", "og": "gen"}
 PREP_DEPS = frozenset({"op", "mo", "sbp", "mnr", "pg", "cvc"})
@@ -58,6 +58,16 @@ class TreeExtractor:
             if tok.i in index:
                 return index[tok.i]
             stack.extend(c for c in tok.children if c.dep_ in NP_DEPS)
+        if head.lower_ in SPOKESPERSONS:
+            # "ein Sprecher des Ministeriums", "die Anwälte von Tiktok" act for them
+            for c in head.children:
+                owner = c if c.dep_ == "ag" else (
+                    self._noun_of_prep(c) if c.dep_ in ("pg", "mnr") and c.lower_ == "von"
+                    else None)
+                if owner is not None:
+                    found = self._np_mention(owner, index)
+                    if found is not None:
+                        return found
         return None
 
     @staticmethod
