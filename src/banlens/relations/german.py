@@ -90,7 +90,7 @@ PARTICLES = frozenset({
     "vor", "weg", "zu", "zurück", "zusammen", "voran", "fort", "bekannt", "heraus",
 })
 COPULA = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bleibt",
-                    "blieb", "wurde", "wird"})
+                    "blieb", "wurde", "wird", "gilt", "galt", "gelten", "galten", "gelte"})
 EXAMPLE_MARKERS = frozenset({"wie", "darunter", "etwa", "beispielsweise"})
 REGION_WORDS = frozenset({
     "prozent", "%", "rund", "insgesamt", "etwa", "ungefähr", "knapp", "fast", "mehr", "als",

@@ -235,7 +235,10 @@ class SurfaceExtractor:
                                   label=trigger.label)
             if clause.kind == "inf" and clause.controller is not None and not subjects:
                 subjects = self._controller(doc, clause.controller)
-            if trigger.strict_subject and subjects and subjects[0].start > tok.i:
+            if trigger.strict_subject and subjects and subjects[0].start > tok.i and (
+                    tok.i != clause.tokens[0]):
+                # "Tiktok droht das Aus" is no threat; a verb that opens its clause
+                # ("Während ..., drohte Trump Tiktok") has its subject after it
                 return []
             if clause.kind == "sub" and subjects and all(m.start > tok.i for m in subjects):
                 # verb-final clauses have their subject before the verb: in "ob das

@@ -30,7 +30,7 @@ AUX_LEMMAS = frozenset({
     "haben", "sein", "werden", "wollen", "sollen", "können", "müssen", "dürfen", "mögen",
     "lassen",
 })
-COPULA_LEMMAS = frozenset({"sein", "werden", "bleiben"})
+COPULA_LEMMAS = frozenset({"sein", "werden", "bleiben", "gelten"})
 
 
 class TreeExtractor:
