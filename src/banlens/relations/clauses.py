@@ -367,7 +367,7 @@ class ClauseReader:
                 arg.prep, arg.cases, arg.article_at = owner.prep, owner.cases, owner.article_at
                 arg.coord = owner.coord
                 n = 0
-            weak_adjective = after_adjective = False
+            weak_adjective = after_adjective = via_head = False
             while n > 0 and steps < 7:
                 n -= 1
                 steps += 1
@@ -433,6 +433,7 @@ class ClauseReader:
                     n, steps = first, steps - 1
                     continue
                 if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
+                    via_head = True
                     continue  # appositive head: "den US-Konzern Nvidia"
                 if tok.like_num or low in ("%", "prozent"):
                     continue
@@ -449,9 +450,12 @@ class ClauseReader:
             # "Hersteller Chinas"
             last = doc[m.end - 1].text
             name = names.get(m.actor, "")
-            if m.kind != "modifier" and last.endswith(("s", "'", "’")) and not name.endswith(
-                ("s", "S")
-            ):
+            genitive_form = m.kind != "modifier" and last.endswith(("s", "'", "’")) and (
+                not name.endswith(("s", "S")))
+            if genitive_form and via_head and owner is None:
+                # "ein Ausscheiden Griechenlands": a genitive after its noun, no apposition
+                arg.prep, arg.cases, arg.article_at = None, GENITIVE, m.start
+            if genitive_form:
                 j = m.end
                 while j < len(doc) and adjective_like(doc, j, len(doc)):
                     j += 1

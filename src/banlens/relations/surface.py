@@ -53,7 +53,7 @@ IN_FAVOUR = frozenset({"für"})
 # Verbs that argue for something ("spricht sich für … aus", "wirbt für …").
 ADVOCACY = frozenset({
     "aussprechen", "werben", "eintreten", "plädieren", "stimmen", "votieren", "kämpfen",
-    "einsetzen", "starkmachen",
+    "einsetzen", "starkmachen", "stark",  # "sich für ... stark machen"
 })
 # Nouns whose "für"/"zu"/"über" complement is only proposed: "Vorschlag für einen Pakt".
 PROPOSALS = ("vorschl", "plan", "pläne", "entwurf", "entwürfe", "idee", "aufruf", "forderung",
