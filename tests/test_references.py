@@ -142,3 +142,16 @@ def test_pipeline_round_trip_keeps_the_resolver(tmp_path):
     again = spacy.load(tmp_path / "pipeline")
     doc = again("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
     assert references(doc) == [("Unternehmen", "huawei")]
+
+
+def test_a_compound_names_its_first_part_as_an_antecedent(nlp):
+    doc = nlp("Auch der Wechat-Betreiber Tencent ist betroffen: Die US-Regierung blockiert "
+              "den Messenger.")
+    assert references(doc) == [("Messenger", "wechat")]
+    # the sentence names WeChat in the compound, so the relation is no coref
+    assert ("us_government", "blocks", "wechat", False) in triples(doc)
+
+
+def test_a_compound_is_no_antecedent_for_a_person(nlp):
+    doc = nlp("Das war in der Trump-Zeit. Der Präsident kritisierte Oracle.")
+    assert references(doc) == []

@@ -17,6 +17,8 @@ ACTORS = """
 actors:
   - {id: trump, name: Donald Trump, type: person, aliases: [Trump, Donald Trump]}
   - {id: us_government, name: US-Regierung, type: government, aliases: [US-Regierung]}
+  - {id: us_commerce_department, name: US-Handelsministerium, type: government,
+     aliases: [Handelsministerium]}
   - {id: china, name: China, type: country, aliases: [China]}
   - {id: china_government, name: Chinesische Regierung, type: government,
      aliases: [Peking, chinesische Regierung]}
@@ -188,6 +190,10 @@ CASES = {
                                      set()),
     "advocates_a_noun": ("Trump machte sich für eine Partnerschaft mit Oracle stark.",
                          {("trump", "partners_with", "oracle", F, T)}),
+    "ban_on_something_of_an_actor": ("Das Handelsministerium kündigte an, Downloads der "
+                                     "App Tiktok zu verbieten.",
+                                     {("us_commerce_department", "blocks", "tiktok", F, T)}),
+    "trap_not_ruling_out_a_deal": ("Trump schließt einen Deal mit Tiktok nicht aus.", set()),
     "willing": ("Oracle hat sich bereiterklärt, mit Bytedance zu verhandeln.",
                 {("oracle", "negotiates_with", "bytedance", F, T)}),
     "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",

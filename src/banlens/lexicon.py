@@ -52,7 +52,7 @@ TRIGGER_KINDS = ("verb", "phrase", "noun")
 _TRIGGER_FIELDS = frozenset({
     *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "hypothetical",
     "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
-    "not_part_of",
+    "not_part_of", "direct",
 })
 _LABEL_FIELDS = frozenset({
     "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
@@ -93,6 +93,7 @@ class Trigger:
     clause_any: bool = False
     forms: tuple[str, ...] = ()
     not_part_of: tuple[str, ...] = ()
+    direct: bool = False
 
 
 @dataclass(slots=True)
@@ -235,7 +236,8 @@ class RelationLexicon:
             bad = [r for r in (*subject, *obj) if r in NOUN_ROLES]
             if bad:
                 raise self._fail(where, f"role(s) {bad} only apply to noun triggers")
-        for flag in ("reciprocal", "hypothetical", "strict_subject", "compound", "clause_any"):
+        for flag in ("reciprocal", "hypothetical", "strict_subject", "compound", "clause_any",
+                     "direct"):
             if not isinstance(entry.get(flag, False), bool):
                 raise self._fail(f"{where}, field {flag!r}", "expected true or false")
         plover = entry.get("plover", "")
@@ -266,6 +268,7 @@ class RelationLexicon:
             compound=entry.get("compound", True), clause_any=entry.get("clause_any", False),
             forms=tuple(w.lower() for w in forms),
             not_part_of=tuple(w.strip().lower() for w in not_part_of),
+            direct=entry.get("direct", False),
         )
         if kind == "noun":
             if " " in text or "|" in text:

@@ -149,9 +149,11 @@ class ReferenceResolver:
                  for i in range(s.start, s.end)}
         starts = {s.start for s in spans}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        # (start, actor id, actor type) of every mention that can be an antecedent
+        # (start, actor id, actor type) of every mention that can be an antecedent: a
+        # compound names its first part too ("der WeChat-Betreiber ... den Messenger"),
+        # but not a person ("die Trump-Zeit ... die Kanzlerin")
         seen = [(s.start, s.kb_id_, s.label_.lower()) for s in spans
-                if s.id_ != MODIFIER or modifier_stands_for_actor(s)]
+                if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)]
         added: list[Span] = []
         previous: Span | None = None
         for sent in sents:

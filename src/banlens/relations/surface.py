@@ -179,6 +179,8 @@ class SurfaceExtractor:
                 last is None or doc[last].lower_ != t.particle
             ):
                 continue
+            if not t.particle and particle_verb:
+                continue  # "schließt einen Deal ... aus" is ausschließen, not schließen
             if self._has_words(doc, clause, t.words):
                 out.append((t, last if t.particle and lemma == t.base else -1))
         return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires)]
@@ -258,10 +260,10 @@ class SurfaceExtractor:
                     for n, a in enumerate(subjects) for b in subjects[n + 1:]
                 ]
             spec = self.lexicon.labels[trigger.label]
-            if not objects and spec.through_deal:
+            if not objects and spec.through_deal and not trigger.direct:
                 objects = self._deal_parties(doc, clause, tok)
                 kind = "deal"
-            if not objects and spec.through_attribute:
+            if not objects and spec.through_attribute and not trigger.direct:
                 objects = self._attribute_owner(doc, clause, trigger, subjects)
                 kind = "attribute"
         return [
@@ -377,8 +379,11 @@ class SurfaceExtractor:
         toks = clause.tokens
         for pos, i in enumerate(toks):
             tok = doc[i]
-            if not is_cap(tok) or pos == 0 or any(a.mention.start <= i < a.mention.end
-                                                     for a in clause.args):
+            # a main clause's first word is its subject or a fronted phrase; an
+            # infinitive clause may open with its object ("Downloads der App ... zu
+            # verbieten")
+            if not is_cap(tok) or (pos == 0 and clause.kind != "inf") or any(
+                    a.mention.start <= i < a.mention.end for a in clause.args):
                 continue
             if self.lexicon.is_deal(tok.lower_):
                 continue
@@ -386,11 +391,12 @@ class SurfaceExtractor:
             j = pos - 1
             while j >= 0 and adjective_like(doc, toks[j], len(doc)):
                 j -= 1
-            if j < 0:
-                continue
-            opener = doc[toks[j]].lower_
+            opener = doc[toks[j]].lower_ if j >= 0 else ""
             prep = None
-            if opener in ARTICLE_CASES:
+            if j < 0:  # a bare noun phrase opening an infinitive clause
+                ok = clause.kind == "inf" and any(r in ("acc", "dat", "gen")
+                                                  for r in trigger.object)
+            elif opener in ARTICLE_CASES:
                 if j > 0 and doc[toks[j - 1]].lower_ in PREPOSITIONS:
                     prep = doc[toks[j - 1]].lower_
                 cases = ARTICLE_CASES[opener]
@@ -616,10 +622,12 @@ class SurfaceExtractor:
             if not tok.text.islower():
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in lex.support_verbs:
+            particle = doc[last].lower_ if last is not None and last > i else None
+            if particle is not None and particle in lex.support_particles.get(lemma, ()):
                 return True
-            if last is not None and doc[last].lower_ in lex.support_particles.get(lemma, ()):
-                return True
+            if lemma in lex.support_verbs and not (particle is not None
+                                                   and particle in PARTICLES):
+                return True  # "schließt einen Vertrag", but "schließt ... aus" is another verb
         return False
 
     def _make(

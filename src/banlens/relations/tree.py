@@ -177,6 +177,8 @@ class TreeExtractor:
         for t in self.lexicon.phrases.get(lemma, []):
             if t.particle and lemma == t.base and t.particle not in particles:
                 continue
+            if not t.particle and particles:
+                continue  # "schließt ... aus" (svp) is ausschließen, not schließen
             if all(w in words or any(x.endswith(w) for x in words) for w in t.words):
                 out.append(t)
         return [t for t in out if all(w in words for w in t.requires)]
@@ -250,10 +252,10 @@ class TreeExtractor:
                     for n, a in enumerate(subjects) for b in subjects[n + 1:]
                 ]
             spec = self.lexicon.labels[trigger.label]
-            if not objects and spec.through_deal:
+            if not objects and spec.through_deal and not trigger.direct:
                 objects = self._deal_parties(chain, index)
                 kind = "deal"
-            if not objects and spec.through_attribute:
+            if not objects and spec.through_attribute and not trigger.direct:
                 objects = self._attribute_owner(chain, trigger, index, subjects)
                 kind = "attribute"
         if trigger.strict_subject and subjects and subjects[0].start > verb.i:
