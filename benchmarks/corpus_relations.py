@@ -71,4 +71,7 @@ def review_table(rows: list[tuple[str, dict]]) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # "... | head"
+        sys.exit(0)
