@@ -81,6 +81,7 @@ class Clause:
 
 
 INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
+FOCUS_PARTICLES = frozenset({"selbst", "auch", "nur", "sogar", "erst", "gerade"})
 # "der" before an adjective in -en: dative or genitive singular, or genitive plural
 DATIVE_GENITIVE = frozenset({"dat", "gen"})
 
@@ -275,6 +276,8 @@ class ClauseReader:
 
     def segment_kind(self, doc: Words, seg: list[int], mention_starts: set[int]) -> str:
         first = doc[seg[0]].lower_
+        if first in FOCUS_PARTICLES and len(seg) > 1 and doc[seg[1]].lower_ in SUBORDINATORS:
+            first = doc[seg[1]].lower_  # "selbst wenn", "auch wenn", "nur wenn"
         if first in SUBORDINATORS and first not in ("als", "wie", "da", "damit") or (
             first in ("als", "wie", "da") and len(seg) > 2
             and any(verb_like(doc[i]) for i in seg[-2:])

@@ -134,7 +134,7 @@ class SurfaceExtractor:
             inner, ctrl = ctrl, ctrl.controller if ctrl.kind in ("inf", "sub") else None
         hypothetical = hypothetical or reported
         # conditional and "ob" clauses scope over everything in them
-        conditional = clause.kind == "sub" and toks[0].lower_ in CONDITIONAL
+        conditional = clause.kind == "sub" and any(t.lower_ in CONDITIONAL for t in toks[:2])
         found: list[Found] = []
         used_preps: set[tuple[int, str]] = set()
         subj = self.reader.subject(clause, doc)
@@ -541,7 +541,10 @@ class SurfaceExtractor:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
             if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & ADVOCACY:
                 hypothetical = True  # "wirbt für eine Partnerschaft mit X"
-            if trigger.clause_any or self._has_support(doc, clause):
+            # "seinen Partner X": a possessive presupposes the relation, the clause's
+            # modal or plan ("erwägt eine Investition in seinen Partner X") is not its
+            possessive = any(doc[j].lower_ in POSSESSIVE_FORMS for j in range(max(0, n - 3), n))
+            if (trigger.clause_any or self._has_support(doc, clause)) and not possessive:
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
         return [
