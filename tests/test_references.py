@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 import banlens
 from banlens.graph import build_graph
 from banlens.records import doc_to_record
-from banlens.references import ReferenceError, ReferenceResolver, load_references
+from banlens.references import ReferenceResolver, load_references
 
 
 def references(doc: Doc) -> list[tuple[str, str]]:
@@ -124,6 +124,9 @@ def test_own_reference_file(nlp, tmp_path):
      "class 'company': field 'nouns': 'Laden': gender must be one of m, f, n, got 'x'"),
     ("classes:\n  company: {nouns: {Laden: m}}\n",
      "class 'company': field 'types': expected a list of actor types"),
+    ("classes:\n  company: {types: [firm], nouns: {Laden: m}}\n",
+     "class 'company': field 'types': unknown actor type 'firm'; use one of person, "
+     "organization, government, country, platform, court, media, other"),
     ("classes:\n  company: {types: [organization], nouns: {Laden: m}}\nnot_part_of: 3\n",
      "field 'not_part_of': expected a list of words"),
     ("classes: [unclosed\n", "line 2: not valid YAML"),
@@ -131,7 +134,7 @@ def test_own_reference_file(nlp, tmp_path):
 def test_bad_reference_files_name_file_class_and_field(tmp_path, text, problem):
     path = tmp_path / "bad.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ReferenceError) as err:
+    with pytest.raises(banlens.ReferencesError) as err:
         load_references(path)
     assert str(err.value) == f"{path}: {problem}"
 

@@ -17,7 +17,7 @@ from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from .errors import BanlensError, DictionaryError, InputError, LexiconError
+from .errors import BanlensError, DictionaryError, InputError, LexiconError, ReferencesError
 
 try:
     __version__ = version("banlens")
@@ -54,6 +54,7 @@ __all__ = [
     "DictionaryError",
     "InputError",
     "LexiconError",
+    "ReferencesError",
     "__version__",
     *_LAZY,
 ]

@@ -19,5 +19,9 @@ class LexiconError(BanlensError, ValueError):
     """A relation lexicon file or object is missing, unreadable or malformed."""
 
 
+class ReferencesError(BanlensError, ValueError):
+    """A reference file (descriptions such as "der Konzern") is unreadable or malformed."""
+
+
 class InputError(BanlensError, ValueError):
     """A corpus input (file, line, row) cannot be read as a document."""

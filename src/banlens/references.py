@@ -36,7 +36,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from .annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
-from .errors import BanlensError
+from .dictionary import ACTOR_TYPES
+from .errors import ReferencesError
 from .relations.common import modifier_stands_for_actor
 from .variants import is_common_word
 
@@ -57,10 +58,6 @@ ARTICLES = frozenset().union(*DETERMINERS.values()) | frozenset(
     for ending in ("", "e", "en", "em", "er", "es"))
 MAX_ADJECTIVES = 3
 DATA_FILE = "references.json"
-
-
-class ReferenceError(BanlensError):
-    """A reference file that cannot be used (names the file, class and field)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,43 +232,47 @@ def load_references(source: str | Path | dict[str, Any] | None = None) -> dict[s
         try:
             text = Path(source).read_text(encoding="utf-8")
         except OSError as err:
-            raise ReferenceError(f"{where}: cannot read ({err.strerror or err})") from None
+            raise ReferencesError(f"{where}: cannot read ({err.strerror or err})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ReferenceError(f"{where}: {line}not valid YAML") from None
+        raise ReferencesError(f"{where}: {line}not valid YAML") from None
     return _checked(data, where)
 
 
 def _checked(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
-        raise ReferenceError(f"{where}: expected a mapping with a 'classes' mapping")
+        raise ReferencesError(f"{where}: expected a mapping with a 'classes' mapping")
     classes: dict[str, Any] = {}
     for name, spec in data["classes"].items():
         label = f"{where}: class {name!r}"
         if not isinstance(spec, dict):
-            raise ReferenceError(f"{label}: expected a mapping with 'types' and 'nouns'")
+            raise ReferencesError(f"{label}: expected a mapping with 'types' and 'nouns'")
         types = spec.get("types")
         if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
-            raise ReferenceError(f"{label}: field 'types': expected a list of actor types")
+            raise ReferencesError(f"{label}: field 'types': expected a list of actor types")
+        unknown = [t for t in types if t not in ACTOR_TYPES]
+        if unknown:
+            raise ReferencesError(f"{label}: field 'types': unknown actor type {unknown[0]!r}; "
+                                  f"use one of {', '.join(ACTOR_TYPES)}")
         nouns = spec.get("nouns")
         if not isinstance(nouns, dict) or not nouns:
-            raise ReferenceError(f"{label}: field 'nouns': expected a mapping noun: gender")
+            raise ReferencesError(f"{label}: field 'nouns': expected a mapping noun: gender")
         for noun, gender in nouns.items():
             if not isinstance(noun, str) or gender not in GENDERS:
-                raise ReferenceError(f"{label}: field 'nouns': {noun!r}: gender must be "
+                raise ReferencesError(f"{label}: field 'nouns': {noun!r}: gender must be "
                                      f"one of m, f, n, got {gender!r}")
         compounds = spec.get("compounds", "all")
         if compounds not in COMPOUND_MODES:
-            raise ReferenceError(f"{label}: field 'compounds': expected one of "
+            raise ReferencesError(f"{label}: field 'compounds': expected one of "
                                  f"{', '.join(COMPOUND_MODES)}, got {compounds!r}")
         classes[str(name)] = {"types": list(types), "nouns": dict(nouns),
                               "compounds": compounds}
     excluded = data.get("not_part_of", [])
     if not isinstance(excluded, list) or not all(isinstance(w, str) for w in excluded):
-        raise ReferenceError(f"{where}: field 'not_part_of': expected a list of words")
+        raise ReferencesError(f"{where}: field 'not_part_of': expected a list of words")
     return {"classes": classes, "not_part_of": list(excluded)}
 
 
