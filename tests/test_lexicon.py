@@ -111,6 +111,9 @@ def test_user_file_replaces_the_default(tmp_path):
         ("labels:\n  praises:\n    plover: SUPPORT\n"
          "    triggers: [{noun: Lob, not_part_of: Eigenlob}]\n",
          ["trigger 1 (Lob)", "field 'not_part_of'", "list of compounds"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{verb: nennen, requires_any: gut}]\n",
+         ["trigger 1 (nennen)", "field 'requires_any'", "list of words"]),
         ("labels: {}\n", ["field 'labels'"]),
         ("labels:\n  praises: [unclosed\n", ["line", "not valid YAML"]),
     ],

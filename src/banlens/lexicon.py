@@ -50,7 +50,8 @@ PREPOSITIONS = frozenset({
 ROLES = CASE_ROLES | NOUN_ROLES | PREPOSITIONS
 TRIGGER_KINDS = ("verb", "phrase", "noun")
 _TRIGGER_FIELDS = frozenset({
-    *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "hypothetical",
+    *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "requires_any",
+    "hypothetical",
     "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
     "not_part_of", "direct",
 })
@@ -85,6 +86,7 @@ class Trigger:
     object: tuple[str, ...] = ("acc",)
     reciprocal: bool = False
     requires: tuple[str, ...] = ()
+    requires_any: tuple[str, ...] = ()
     hypothetical: bool = False
     strict_subject: bool = False
     plover: str = ""
@@ -249,6 +251,10 @@ class RelationLexicon:
         requires = entry.get("requires", [])
         if not isinstance(requires, list) or not all(isinstance(w, str) for w in requires):
             raise self._fail(f"{where}, field 'requires'", "expected a list of words")
+        requires_any = entry.get("requires_any", [])
+        if not isinstance(requires_any, list) or not all(
+                isinstance(w, str) for w in requires_any):
+            raise self._fail(f"{where}, field 'requires_any'", "expected a list of words")
         forms = entry.get("forms", [])
         if not isinstance(forms, list) or not all(isinstance(w, str) for w in forms):
             raise self._fail(f"{where}, field 'forms'", "expected a list of word forms")
@@ -262,6 +268,7 @@ class RelationLexicon:
             label=label, kind=kind, text=text, subject=subject, object=obj,
             reciprocal=entry.get("reciprocal", False),
             requires=tuple(w.lower() for w in requires),
+            requires_any=tuple(w.lower() for w in requires_any),
             hypothetical=entry.get("hypothetical", False),
             strict_subject=entry.get("strict_subject", False),
             plover=plover, confidence=float(confidence),

@@ -183,9 +183,13 @@ class SurfaceExtractor:
                 continue  # "schließt einen Deal ... aus" is ausschließen, not schließen
             if self._has_words(doc, clause, t.words):
                 out.append((t, last if t.particle and lemma == t.base else -1))
-        return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires)]
+        return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires) and (
+            not t.requires_any or self._has_words(doc, clause, t.requires_any, any_of=True))]
 
-    def _has_words(self, doc: Words, clause: Clause, words: tuple[str, ...]) -> bool:
+    def _has_words(self, doc: Words, clause: Clause, words: tuple[str, ...],
+                   any_of: bool = False) -> bool:
+        """Whether the clause has all (``any_of``: one) of ``words``, as forms, lemmas,
+        inflected forms or compound heads."""
         if not words:
             return True
         have = set()
@@ -194,16 +198,17 @@ class SurfaceExtractor:
             have.add(tok.lower_)
             have.add(tok.lemma_.lower())
         for word in words:
-            if word in have:
-                continue
             # compounds ("Investorenvertrag") and inflected forms ("schwarze")
-            if not any(
+            found = word in have or any(
                 (h.endswith(word) and len(h) > len(word))
                 or (h.startswith(word) and len(h) - len(word) <= 3)
                 for h in have
-            ):
+            )
+            if found and any_of:
+                return True
+            if not found and not any_of:
                 return False
-        return True
+        return not any_of
 
     def _verbal(
         self, doc: Words, clause: Clause, tok: Word, trigger: Trigger, particle_at: int,

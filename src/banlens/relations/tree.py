@@ -181,7 +181,9 @@ class TreeExtractor:
                 continue  # "schließt ... aus" (svp) is ausschließen, not schließen
             if all(w in words or any(x.endswith(w) for x in words) for w in t.words):
                 out.append(t)
-        return [t for t in out if all(w in words for w in t.requires)]
+        return [t for t in out if all(w in words for w in t.requires) and (
+            not t.requires_any or any(w in words or any(x.endswith(w) for x in words)
+                                      for w in t.requires_any))]
 
     # -- extraction ----------------------------------------------------------------
     def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
