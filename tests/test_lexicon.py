@@ -114,6 +114,9 @@ def test_user_file_replaces_the_default(tmp_path):
         ("labels:\n  praises:\n    plover: SUPPORT\n"
          "    triggers: [{verb: nennen, requires_any: gut}]\n",
          ["trigger 1 (nennen)", "field 'requires_any'", "list of words"]),
+        ("labels:\n  praises:\n    plover: SUPPORT\n"
+         "    triggers: [{verb: loben, object_types: [firm]}]\n",
+         ["trigger 1 (loben)", "field 'object_types'", "actor types"]),
         ("labels: {}\n", ["field 'labels'"]),
         ("labels:\n  praises: [unclosed\n", ["line", "not valid YAML"]),
     ],

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .dictionary import ACTOR_TYPES
 from .errors import LexiconError
 
 PLOVER_QUADS = {
@@ -53,7 +54,7 @@ _TRIGGER_FIELDS = frozenset({
     *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "requires_any",
     "hypothetical",
     "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
-    "not_part_of", "direct",
+    "not_part_of", "direct", "object_types",
 })
 _LABEL_FIELDS = frozenset({
     "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
@@ -96,6 +97,7 @@ class Trigger:
     forms: tuple[str, ...] = ()
     not_part_of: tuple[str, ...] = ()
     direct: bool = False
+    object_types: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -264,6 +266,11 @@ class RelationLexicon:
         if not isinstance(not_part_of, list) or not all(
                 isinstance(w, str) and w.strip() for w in not_part_of):
             raise self._fail(f"{where}, field 'not_part_of'", "expected a list of compounds")
+        object_types = entry.get("object_types", [])
+        if not isinstance(object_types, list) or not all(
+                t in ACTOR_TYPES for t in object_types):
+            raise self._fail(f"{where}, field 'object_types'",
+                             f"expected a list of actor types ({', '.join(ACTOR_TYPES)})")
         common = dict(
             label=label, kind=kind, text=text, subject=subject, object=obj,
             reciprocal=entry.get("reciprocal", False),
@@ -276,6 +283,7 @@ class RelationLexicon:
             forms=tuple(w.lower() for w in forms),
             not_part_of=tuple(w.strip().lower() for w in not_part_of),
             direct=entry.get("direct", False),
+            object_types=tuple(object_types),
         )
         if kind == "noun":
             if " " in text or "|" in text:

@@ -126,6 +126,7 @@ class RelationExtractor:
             )
             extractor = self._tree if use_tree else self._surface
             in_doc = doc_mentions(doc)
+            types = {span.kb_id_: span.label_.lower() for span in doc.spans[ACTOR_SPANS_KEY]}
             # without sentence boundaries (no splitter in the pipeline) the whole
             # text counts as one sentence
             sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
@@ -134,7 +135,8 @@ class RelationExtractor:
                 if len({m.actor for m in mentions}) < 2:
                     continue
                 found = extractor.extract(doc, sent, mentions)
-                found = [f for f in found if f.confidence >= self.min_confidence]
+                found = [f for f in found if f.confidence >= self.min_confidence and (
+                    not f.trigger.object_types or types.get(f.object) in f.trigger.object_types)]
                 if found:
                     described = _only_described(mentions)
                     for record in to_records(doc, sent, found, lexicon):
