@@ -371,10 +371,7 @@ def test_display_compound_mentions():
     assert words_shown == ["Trump-Regierung", "Tiktok-Verbot"]
 
 
-def test_display_marks_descriptions_read_as_an_actor():
-    import banlens
-
-    nlp = banlens.load("blank")
+def test_display_marks_descriptions_read_as_an_actor(nlp):
     doc = nlp("Huawei verliert Kunden. Das Unternehmen verklagt die US-Regierung.")
     page = banlens.display(doc, jupyter=False)
     assert "= huawei" in page and "coref" in page
