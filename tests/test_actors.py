@@ -291,3 +291,12 @@ def test_which_commerce_ministry(nlp, text, actor):
 
 def test_another_countrys_ministry_is_not_the_us_one(nlp):
     assert found(nlp("Das deutsche Handelsministerium widersprach.")) == []
+
+
+def test_leftover_html_tags_are_split_off(nlp):
+    text = "<p>Oracle verklagt Tiktok.</p><br/>Huawei&nbsp;klagt.</body>"
+    doc = nlp(text)
+    assert doc.text == text
+    assert [a for _, a in found(doc)] == ["oracle", "tiktok", "huawei"]
+    assert [(r.subject, r.label, r.object) for r in doc._.relations] == [
+        ("oracle", "sues", "tiktok")]

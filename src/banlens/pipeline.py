@@ -49,20 +49,23 @@ def installed_german_model() -> str | None:
     return None
 
 
-# News text scraped from the web carries HTML entities and control characters
-# glued to words ("&quot;Tiktok&quot;", "Oracle\x00"). They become tokens of their
-# own, so the text and every offset stay exactly as given.
+# News text scraped from the web carries HTML entities, leftover tags and control
+# characters glued to words ("&quot;Tiktok&quot;", "Tiktok</p>", "Oracle\x00"). They
+# become tokens of their own, so the text and every offset stay exactly as given.
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#[xX][0-9A-Fa-f]{2,4});"
+_TAG = r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>"
+_PUNCT_BEFORE_MARKUP = r"[.,;:!?](?=</?[A-Za-z]|&(?:[A-Za-z]{2,8}|#[0-9]{2,5});)"
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]"
 
 
 def adapt_tokenizer(nlp: Language) -> None:
-    """Split HTML entities and control characters off the words they touch."""
-    extra = [_ENTITY, _CONTROL]
+    """Split HTML entities, HTML tags and control characters off the words they touch."""
+    extra = [_TAG, _ENTITY, _CONTROL]
     tokenizer = nlp.tokenizer
     prefixes = extra + list(nlp.Defaults.prefixes or [])
     suffixes = extra + list(nlp.Defaults.suffixes or [])
-    infixes = extra + list(nlp.Defaults.infixes or [])
+    # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
+    infixes = extra + [_PUNCT_BEFORE_MARKUP] + list(nlp.Defaults.infixes or [])
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
