@@ -53,7 +53,7 @@ def installed_german_model() -> str | None:
 # characters glued to words ("&quot;Tiktok&quot;", "Tiktok</p>", "Oracle\x00"). They
 # become tokens of their own, so the text and every offset stay exactly as given.
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#[xX][0-9A-Fa-f]{2,4});"
-_TAG = r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>"
+_TAG = r"</?[A-Za-z][A-Za-z0-9]{0,10}/?>"  # tokens hold no spaces: tags without attributes
 _PUNCT_BEFORE_MARKUP = r"[.,;:!?](?=</?[A-Za-z]|&(?:[A-Za-z]{2,8}|#[0-9]{2,5});)"
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]"
 
