@@ -210,6 +210,12 @@ CASES = {
     "entity_list": ("Die US-Regierung setzte Huawei auf die Entity List.",
                     {("us_government", "blocks", "huawei", F, F)}),
     "trap_relies_on": ("Oracle setzt auf Tiktok.", set()),
+    "stops_the_ban_of_an_actor": ("Ein Gericht stoppte das Tiktok-Verbot der US-Regierung, "
+                                  "sagte Bytedance.",
+                                  {("us_government", "blocks", "tiktok", F, F)}),
+    "criticises_a_ban": ("Bytedance kritisierte das Tiktok-Verbot der US-Regierung.",
+                         {("bytedance", "accuses", "us_government", F, F),
+                          ("us_government", "blocks", "tiktok", F, F)}),
     "willing": ("Oracle hat sich bereiterklärt, mit Bytedance zu verhandeln.",
                 {("oracle", "negotiates_with", "bytedance", F, T)}),
     "reported": ("Laut Berichten verhandelt Oracle mit Bytedance.",

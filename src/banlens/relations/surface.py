@@ -388,8 +388,9 @@ class SurfaceExtractor:
             # infinitive clause may open with its object ("Downloads der App ... zu
             # verbieten")
             if not is_cap(tok) or (pos == 0 and clause.kind != "inf") or any(
-                    a.mention.start <= i < a.mention.end for a in clause.args):
-                continue
+                    a.mention.start <= i < a.mention.end and a.mention.kind != "modifier"
+                    for a in clause.args):
+                continue  # a name is no claim; a compound can be ("das Tiktok-Verbot")
             if self.lexicon.is_deal(tok.lower_):
                 continue
             noun_triggers = self.lexicon.noun_triggers(tok.lower_)
