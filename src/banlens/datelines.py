@@ -19,6 +19,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
+from .sentences import MONTHS
+
 DASHES = frozenset({"–", "—", "-", "--", "---", "−"})
 MAX_PLACE_WORDS = 4
 MAX_DATE_TOKENS = 4
@@ -119,13 +121,8 @@ def _is_place_word(text: str) -> bool:
         text.replace(".", "").replace("-", "") != "")
 
 
-_MONTHS = frozenset({
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.", "jun.",
-    "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
-})
 
 
 def _is_date_word(text: str) -> bool:
     stripped = text.rstrip(".")
-    return stripped.isdigit() or text.lower() in _MONTHS or text == "."
+    return stripped.isdigit() or text.lower() in MONTHS or text == "."

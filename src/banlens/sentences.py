@@ -29,11 +29,11 @@ from spacy.tokens import Doc
 
 _FINAL_WORDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _CLOSER_WORDS = {"“", "”", "\"", "«", "»", "‘", "’", "'", ")", "]", "›", "‹"}
-_MONTHS = {
+MONTHS = frozenset({
     "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
     "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.",
     "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
-}
+})
 # Words that begin a sentence far more often than they follow an ordinal.
 _STARTERS = {
     "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man", "dies",
@@ -88,7 +88,7 @@ def _classify(text: str) -> int:
     lowered = text.lower()
     if lowered in _STARTERS:
         flags |= STARTER
-    if lowered in _MONTHS:
+    if lowered in MONTHS:
         flags |= MONTH
     if text in _FUNCTION_WORDS:
         flags |= FUNCTION

@@ -399,7 +399,7 @@ class ClauseReader:
                         if before.lower_ in SPOKESPERSONS:
                             # "ein Sprecher des Außenministeriums warf ... vor": the
                             # ministry speaks, in the role of its spokesman's phrase
-                            arg.prep, arg.cases, arg.article_at = self._phrase_role(
+                            arg.prep, arg.cases, arg.article_at = self.phrase_role(
                                 doc, clause, order[before.i])
                         else:
                             arg.cases = GENITIVE  # "die Übernahme der X", "Druck der USA"
@@ -411,7 +411,7 @@ class ClauseReader:
                     arg.article_at = i
                     if low == "von" and n > 0 and doc[clause.tokens[n - 1]].lower_ in (
                             SPOKESPERSONS):  # "die Anwälte von Tiktok verklagten ..."
-                        arg.prep, arg.cases, arg.article_at = self._phrase_role(
+                        arg.prep, arg.cases, arg.article_at = self.phrase_role(
                             doc, clause, n - 1)
                     break
                 if low in EXAMPLE_MARKERS:
@@ -481,8 +481,8 @@ class ClauseReader:
         clause.args = args
 
     @staticmethod
-    def _phrase_role(doc: Words, clause: Clause, n: int
-                     ) -> tuple[str | None, frozenset[str] | None, int]:
+    def phrase_role(doc: Words, clause: Clause, n: int
+                    ) -> tuple[str | None, frozenset[str] | None, int]:
         """(preposition, cases, opening token) of the noun phrase whose noun is at
         position ``n`` of the clause: from its article and the preposition before it."""
         tokens = clause.tokens

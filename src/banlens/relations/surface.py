@@ -524,7 +524,8 @@ class SurfaceExtractor:
         local = before + [tok] + [doc[i] for i in sorted(region)]
         negated, hypothetical = cue_flags(self.lexicon, local)
         hypothetical = hypothetical or reported
-        stance, at = self._governing_prep(doc, clause, n)
+        # the preposition opening the trigger's noun phrase, and where it stands
+        stance, _, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
         if stance in IN_FAVOUR | {"zu", "über"} and at > 0 and (
                 doc[at - 1].lower_.startswith(PROPOSALS)):
             hypothetical = True  # "ein Vorschlag für einen Pakt von X und Y"
@@ -558,25 +559,6 @@ class SurfaceExtractor:
                        hypothetical or trigger.hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
-
-    @staticmethod
-    def _governing_prep(doc: Words, clause: Clause, n: int) -> tuple[str | None, int]:
-        """The preposition that opens the noun phrase of noun ``n`` and its token
-        index, or (None, -1)."""
-        toks = clause.tokens
-        try:
-            j = toks.index(n) - 1
-        except ValueError:
-            return None, -1
-        while j >= 0 and adjective_like(doc, toks[j], len(doc)):
-            j -= 1
-        if j >= 0 and doc[toks[j]].lower_ in ARTICLE_CASES:
-            j -= 1
-        while j >= 0 and adjective_like(doc, toks[j], len(doc)):
-            j -= 1
-        if j >= 0 and doc[toks[j]].lower_ in PREPOSITIONS:
-            return CONTRACTIONS.get(doc[toks[j]].lower_, doc[toks[j]].lower_), toks[j]
-        return None, -1
 
     def _roles_for(
         self, doc: Words, clause: Clause, n: int, region: set[int], trigger: Trigger,
