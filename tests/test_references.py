@@ -7,9 +7,9 @@ import spacy
 from spacy.tokens import Doc
 
 import banlens
+from banlens.actors.references import ReferenceResolver, load_references
 from banlens.graph import build_graph
 from banlens.records import doc_to_record
-from banlens.references import ReferenceResolver, load_references
 
 
 def references(doc: Doc) -> list[tuple[str, str]]:

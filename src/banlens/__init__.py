@@ -28,11 +28,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 # ``import banlens`` stays cheap (matplotlib, for one, loads only for ``draw``).
 _LAZY = {
     "load": "pipeline",
-    "ActorDictionary": "dictionary",
-    "load_dictionary": "dictionary",
-    "default_dictionary": "dictionary",
-    "RelationLexicon": "lexicon",
-    "load_lexicon": "lexicon",
+    "ActorDictionary": "actors.dictionary",
+    "load_dictionary": "actors.dictionary",
+    "default_dictionary": "actors.dictionary",
+    "RelationLexicon": "relations.lexicon",
+    "load_lexicon": "relations.lexicon",
     "Relation": "annotations",
     "doc_to_record": "records",
     "build_graph": "graph",
@@ -45,6 +45,8 @@ _LAZY = {
     "write_gexf": "readwrite",
     "write_csv": "readwrite",
     "write_json": "readwrite",
+    "write_graph": "readwrite",
+    "write_jsonl": "readwrite",
     "display": "visualize",
     "draw": "visualize",
 }

@@ -11,7 +11,7 @@ Actors
     ``"modifier"`` when the actor is only the first part of a hyphen compound
     ("Tiktok-Verbot": the span covers the whole compound token), or ``"reference"``
     for a description that stands for an actor named before ("der Konzern", added
-    by :mod:`banlens.references`).
+    by :mod:`banlens.actors.references`).
     Display names of the actors mentioned are kept in ``doc._.actor_names``
     ({id: name}).
 
@@ -42,7 +42,7 @@ class Relation:
     document text, ``evidence`` is that sentence. ``trigger`` is the word or phrase
     that expresses the relation, ``method`` names the rule family that found it.
     ``coref`` is True when an argument is named in the sentence only by a description
-    ("der Konzern") that :mod:`banlens.references` resolved.
+    ("der Konzern") that :mod:`banlens.actors.references` resolved.
     """
 
     subject: str

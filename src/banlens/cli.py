@@ -41,10 +41,6 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 FORMATS = ("graphml", "gexf", "csv", "json", "jsonl")
-SUFFIX_FORMATS = {
-    ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".json": "json",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-}
 DEFAULT_OUTPUT = "banlens.graphml"
 DEMO_OUTPUT = "banlens-demo.graphml"
 DEFAULT_BATCH_SIZE = 64
@@ -416,11 +412,9 @@ def resolve_output(output: str | None, fmt: str | None) -> tuple[str, str]:
             raise UsageError(f"-o - (stdout) works only with --format jsonl, not {fmt}")
         return "jsonl", "-"
     if fmt is None:
-        path = Path(output)
-        if path.is_dir() or output.endswith(("/", os.sep)):
-            fmt = "csv"
-        else:
-            fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+        from .readwrite import format_from_suffix
+
+        fmt = format_from_suffix(output)
         if fmt is None:
             raise UsageError(f"cannot tell the output format from {output!r}; give --format "
                              f"({', '.join(FORMATS)}) or a known suffix")
@@ -430,77 +424,41 @@ def resolve_output(output: str | None, fmt: str | None) -> tuple[str, str]:
 # --- writing ---------------------------------------------------------------------------
 
 
-class _Cancel(Exception):
-    """Raised inside an atomic output block to leave the target untouched."""
-
-
 def write_jsonl_stream(records: Iterator[dict[str, Any]], output: str,
                        summary: Summary) -> str | None:
     """Write records as JSON lines to ``output`` (``-`` = stdout); return where they went.
 
-    A file is written atomically (temporary file, then rename) and not at all when
-    no document was processed; the previous file, if any, stays as it was.
+    A file is written atomically and not at all when no document was processed; the
+    previous file, if any, stays as it was.
     """
-    from .readwrite.output import text_output
+    from .readwrite import write_jsonl
 
     if output == "-":
-        for record in records:
-            sys.stdout.write(_json_line(record))
+        write_jsonl(records, sys.stdout)
         sys.stdout.flush()
         return "<stdout>" if summary.processed else None
     try:
-        with text_output(output, newline="\n") as handle:
-            for record in records:
-                handle.write(_json_line(record))
-            if not summary.processed:
-                raise _Cancel
-    except _Cancel:
-        return None
+        count = write_jsonl(records, output, skip_empty=True)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
-    return output
-
-
-def _json_line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return output if count else None
 
 
 def csv_paths(output: str) -> tuple[Path, Path]:
-    """Paths of the node and edge tables for a csv OUT.
+    """Paths of the node and edge tables for a csv OUT (:func:`banlens.readwrite.table_paths`)."""
+    from .readwrite import table_paths
 
-    A folder (existing, or written with a trailing slash) receives ``nodes.csv``
-    and ``edges.csv``; any other OUT is a stem, as for
-    :func:`banlens.readwrite.csv_paths`: ``net.csv`` or ``net`` gives
-    ``net_nodes.csv`` and ``net_edges.csv``.
-    """
-    from .readwrite import csv_paths as stem_paths
-
-    path = Path(output)
-    if path.is_dir() or output.endswith(("/", os.sep)):
-        return path / "nodes.csv", path / "edges.csv"
-    return stem_paths(path)
+    return table_paths(output)
 
 
 def write_graph(graph: Any, output: str, fmt: str) -> str:
-    """Write ``graph`` in ``fmt`` to ``output``; return what was written.
-
-    The writers of :mod:`banlens.readwrite` write atomically (temporary file,
-    then rename), so a failed write leaves any previous file as it was.
-    """
+    """Write ``graph`` in ``fmt`` to ``output`` (atomically); return what was written."""
     from . import readwrite
 
     try:
-        if fmt == "csv":
-            nodes, edges = csv_paths(output)
-            nodes.parent.mkdir(parents=True, exist_ok=True)
-            readwrite.write_csv(graph, nodes, edges)
-            return f"{nodes}, {edges}"
-        writer = {"graphml": readwrite.write_graphml, "gexf": readwrite.write_gexf,
-                  "json": readwrite.write_json}[fmt]
-        writer(graph, output)
+        return readwrite.write_graph(graph, output, fmt)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
-    return output
 
 
 # --- demo, actors, evaluate -------------------------------------------------------------
@@ -560,7 +518,7 @@ def format_record(record: dict[str, Any], evidence_width: int = 100) -> str:
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:
-    from .dictionary import load_dictionary
+    from .actors.dictionary import load_dictionary
 
     dictionary = load_dictionary(args.actors)
     print(format_actor_table(dictionary))

@@ -33,13 +33,9 @@ records need a ``sentences`` field, which :func:`graph_record` adds.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -47,7 +43,8 @@ import networkx as nx
 from spacy.tokens import Doc
 
 from .errors import BanlensError, InputError
-from .records import doc_to_record
+from .records import CheckedRecord, check_record, doc_to_record
+from .relations.lexicon import load_lexicon
 
 #: Relation name of sentence-level co-occurrence edges.
 COOCCURS = "co_occurs"
@@ -89,8 +86,6 @@ def graph_record(doc: Doc, *, sentences: bool = True, **meta: Any) -> dict[str, 
 
 @lru_cache(maxsize=1)
 def _default_label_info() -> dict[str, tuple[str, str, bool]]:
-    from .lexicon import load_lexicon
-
     return load_lexicon().label_info()
 
 
@@ -117,22 +112,6 @@ def _label_info(lexicon: Any) -> dict[str, tuple[str, str, bool]]:
     )
 
 
-def _iso_date(value: Any, where: str) -> str | None:
-    """Normalise a document date to ISO-8601 (date, or date and time)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, str):
-        text = value.strip()
-        for parse in (date.fromisoformat, datetime.fromisoformat):
-            try:
-                return parse(text).isoformat()
-            except ValueError:
-                continue
-    raise InputError(f"{where}: field 'date': {value!r} is not an ISO-8601 date (YYYY-MM-DD)")
-
-
 @lru_cache(maxsize=4096)
 def _date_key(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
@@ -151,144 +130,6 @@ def _latest(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a if b is None else b
     return a if _date_key(a) >= _date_key(b) else b
-
-
-def _anonymous_id(record: Mapping[str, Any]) -> str:
-    """A stable id for a document without one: a hash of its content."""
-    content = record.get("text")
-    if not isinstance(content, str):
-        content = json.dumps(
-            [record.get("actors"), record.get("relations")], sort_keys=True, default=str
-        )
-    return "doc-" + hashlib.sha1(content.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class _Actor:
-    id: str
-    name: str
-    type: str
-    start: int
-
-
-@dataclass(slots=True)
-class _Record:
-    id: str
-    date: str | None
-    actors: list[_Actor]
-    relations: list[dict[str, Any]]
-    sentences: list[tuple[int, int, str | None]] | None
-
-
-def _text(value: Any, where: str, required: bool = False) -> str:
-    if value is None:
-        if required:
-            raise InputError(f"{where}: missing")
-        return ""
-    if not isinstance(value, str):
-        raise InputError(f"{where}: expected a string, got {type(value).__name__}")
-    if required and not value.strip():
-        raise InputError(f"{where}: empty")
-    return value
-
-
-def _int(value: Any, where: str, default: int = -1) -> int:
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        raise InputError(f"{where}: expected an integer, got {value!r}")
-    return int(value)
-
-
-def _flag(value: Any, where: str) -> bool:
-    if value is None:
-        return False
-    if not isinstance(value, bool | int) or value not in (0, 1):
-        raise InputError(f"{where}: expected true or false, got {value!r}")
-    return bool(value)
-
-
-def _float(value: Any, where: str, default: float = 1.0) -> float:
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise InputError(f"{where}: expected a number, got {value!r}")
-    return float(value)
-
-
-def _check(record: Mapping[str, Any], need_sentences: bool) -> _Record:
-    """Validate a record before anything is added, so a bad one changes nothing."""
-    raw_id = record.get("id")
-    if raw_id is None or raw_id == "":
-        doc_id = _anonymous_id(record)
-    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
-        doc_id = str(raw_id)
-    else:
-        raise InputError(f"document record: field 'id': expected a string, got {raw_id!r}")
-    where = f"document {doc_id!r}"
-    for name in ("actors", "relations"):
-        if name not in record:
-            raise InputError(
-                f"{where}: missing field {name!r} (is this a processed banlens record?)"
-            )
-        if not isinstance(record[name], list):
-            raise InputError(f"{where}: field {name!r}: expected a list")
-    when = _iso_date(record.get("date"), where)
-
-    actors = []
-    for i, actor in enumerate(record["actors"]):
-        at = f"{where}, actor {i}"
-        if not isinstance(actor, Mapping):
-            raise InputError(f"{at}: expected an object with 'id', 'name', 'type'")
-        actor_id = _text(actor.get("id"), f"{at}, field 'id'", required=True)
-        actors.append(
-            _Actor(
-                id=actor_id,
-                name=_text(actor.get("name"), f"{at}, field 'name'"),
-                type=_text(actor.get("type"), f"{at}, field 'type'"),
-                start=_int(actor.get("start"), f"{at}, field 'start'"),
-            )
-        )
-
-    relations = []
-    for i, rel in enumerate(record["relations"]):
-        at = f"{where}, relation {i}"
-        if not isinstance(rel, Mapping):
-            raise InputError(f"{at}: expected an object with 'subject', 'label', 'object'")
-        relations.append({
-            "subject": _text(rel.get("subject"), f"{at}, field 'subject'", required=True),
-            "label": _text(rel.get("label"), f"{at}, field 'label'", required=True),
-            "object": _text(rel.get("object"), f"{at}, field 'object'", required=True),
-            "negated": _flag(rel.get("negated"), f"{at}, field 'negated'"),
-            "hypothetical": _flag(rel.get("hypothetical"), f"{at}, field 'hypothetical'"),
-            "coref": _flag(rel.get("coref"), f"{at}, field 'coref'"),
-            "evidence": _text(rel.get("evidence"), f"{at}, field 'evidence'"),
-            "start": _int(rel.get("start"), f"{at}, field 'start'"),
-            "end": _int(rel.get("end"), f"{at}, field 'end'"),
-            "trigger": _text(rel.get("trigger"), f"{at}, field 'trigger'"),
-            "confidence": _float(rel.get("confidence"), f"{at}, field 'confidence'"),
-            "method": _text(rel.get("method"), f"{at}, field 'method'"),
-            "plover": _text(rel.get("plover"), f"{at}, field 'plover'"),
-            "quad": _text(rel.get("quad"), f"{at}, field 'quad'"),
-        })
-
-    sentences = None
-    if need_sentences:
-        raw = record.get("sentences")
-        if not isinstance(raw, list):
-            raise InputError(
-                f"{where}: field 'sentences' is needed for co-occurrence edges; make the "
-                "record with banlens.graph.graph_record(doc) or pass the Doc itself"
-            )
-        sentences = []
-        for i, sent in enumerate(raw):
-            at = f"{where}, sentence {i}"
-            if not isinstance(sent, list | tuple) or len(sent) not in (2, 3):
-                raise InputError(f"{at}: expected [start, end] or [start, end, text]")
-            text = sent[2] if len(sent) == 3 else None
-            sentences.append((_int(sent[0], at), _int(sent[1], at),
-                              _text(text, at) if text is not None else None))
-    return _Record(doc_id, when, actors, relations, sentences)
 
 
 # -- building ----------------------------------------------------------------------
@@ -379,7 +220,7 @@ class GraphBuilder:
                 f"expected a processed spaCy Doc or a document record (dict), "
                 f"got {type(doc).__name__}"
             )
-        rec = _check(record, need_sentences=self.cooccurrence)
+        rec = check_record(record, need_sentences=self.cooccurrence)
         if rec.id in self.doc_ids:
             raise InputError(
                 f"document {rec.id!r} was already added; document ids must be unique "
@@ -398,7 +239,7 @@ class GraphBuilder:
             self.add(doc)
         return self
 
-    def _add_nodes(self, rec: _Record) -> None:
+    def _add_nodes(self, rec: CheckedRecord) -> None:
         mentions = Counter(actor.id for actor in rec.actors)
         names: dict[str, set[str]] = {}
         types: dict[str, set[str]] = {}
@@ -421,7 +262,7 @@ class GraphBuilder:
                 "documents": 1, "first_seen": rec.date, "last_seen": rec.date,
             })
 
-    def _add_relations(self, rec: _Record) -> None:
+    def _add_relations(self, rec: CheckedRecord) -> None:
         for i, rel in enumerate(rec.relations):
             if rel["negated"] and not self.include_negated:
                 continue
@@ -449,7 +290,7 @@ class GraphBuilder:
                 attrs["date"] = rec.date
             self.graph.add_edge(rel["subject"], rel["object"], key=f"{rec.id}#r{i}", **attrs)
 
-    def _add_cooccurrences(self, rec: _Record) -> None:
+    def _add_cooccurrences(self, rec: CheckedRecord) -> None:
         pairs: dict[tuple[str, str], list[tuple[int, int, str | None]]] = {}
         for start, end, text in rec.sentences or ():
             ids = sorted({a.id for a in rec.actors if start <= a.start < end})

@@ -4,7 +4,7 @@
 
 * ``"auto"``: the best installed German model (``de_core_news_md``, then ``lg``,
   then ``sm``), else the blank default; the choice is logged once;
-* ``"blank"``: ``spacy.blank("de")`` + :mod:`banlens.sentences` + the lookup
+* ``"blank"``: ``spacy.blank("de")`` + :mod:`banlens.german.sentences` + the lookup
   lemmatizer of spacy-lookups-data; no download, no model;
 * anything else: a spaCy package name or a path, as for ``spacy.load``.
 
@@ -25,12 +25,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import actors as _actors  # noqa: F401  (registers the banlens_actors factory)
-from . import lemmas as _lemmas  # noqa: F401  (registers banlens_lemmas)
-from . import references as _references  # noqa: F401  (registers banlens_references)
-from . import relations as _relations  # noqa: F401  (registers banlens_relations)
-from . import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
-from .dictionary import ActorDictionary, load_dictionary
+from .actors import references as _references  # noqa: F401  (registers banlens_references)
+from .actors import tagger as _tagger  # noqa: F401  (registers banlens_actors)
+from .actors.dictionary import ActorDictionary, load_dictionary
+from .german import lemmas as _lemmas  # noqa: F401  (registers banlens_lemmas)
+from .german import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
+from .relations import component as _relations  # noqa: F401  (registers banlens_relations)
 
 logger = logging.getLogger("banlens")
 
@@ -92,7 +92,7 @@ def load(
     ``actors`` is an actor dictionary (path, list of paths/dictionaries, or
     :class:`~banlens.dictionary.ActorDictionary`); None uses the bundled one.
     ``relations`` is a relation lexicon file; None uses the bundled one.
-    ``resolve_references`` adds :mod:`banlens.references`, which reads "der Konzern"
+    ``resolve_references`` adds :mod:`banlens.actors.references`, which reads "der Konzern"
     after "Huawei" as Huawei (relations resting on it are marked ``coref``).
     """
     dictionary = load_dictionary(actors)  # fail early, before loading a model

@@ -1,21 +1,34 @@
-"""Writers for graph files that open on the first try: GraphML, GEXF 1.3, CSV, JSON.
+"""Writers for graph files that open on the first try: GraphML, GEXF 1.3, CSV, JSON,
+and for document records as JSON Lines.
 
 Each writer accepts a path (written atomically: temporary file, then rename) or a
 binary file object, cleans every attribute first (:mod:`.sanitize`) and writes
 nodes, edges and attributes in a fixed order. See ``docs/gephi.md`` for which file
-to open in Gephi and how.
+to open in Gephi and how. :func:`write_graph` picks the writer from the file suffix.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
 from .gexf import write_gexf
 from .graphml import write_graphml
+from .jsonl import json_line, write_jsonl
 from .nodelink import write_json
 from .sanitize import CleanGraph, sanitize
 from .tables import csv_paths, write_csv
 
 __all__ = [
+    "GRAPH_FORMATS",
+    "SUFFIX_FORMATS",
     "CleanGraph",
+    "format_from_suffix",
+    "json_line",
+    "table_paths",
+    "write_graph",
+    "write_jsonl",
     "csv_paths",
     "sanitize",
     "write_csv",
@@ -23,3 +36,50 @@ __all__ = [
     "write_graphml",
     "write_json",
 ]
+
+GRAPH_FORMATS = ("graphml", "gexf", "csv", "json")
+SUFFIX_FORMATS = {
+    ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+
+def format_from_suffix(path: str | os.PathLike[str]) -> str | None:
+    """The format a path asks for: a folder (or a trailing slash) is ``csv``, else the
+    suffix decides (``.graphml``, ``.gexf``, ``.csv``, ``.json``, ``.jsonl``); None
+    when it cannot tell."""
+    text = os.fspath(path)
+    if Path(text).is_dir() or text.endswith(("/", os.sep)):
+        return "csv"
+    return SUFFIX_FORMATS.get(Path(text).suffix.lower())
+
+
+def table_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
+    """Node and edge table paths for a csv output: a folder (existing, or written with a
+    trailing slash) receives ``nodes.csv`` and ``edges.csv``; any other path is a stem
+    (``net.csv`` or ``net`` gives ``net_nodes.csv`` and ``net_edges.csv``)."""
+    text = os.fspath(path)
+    if Path(text).is_dir() or text.endswith(("/", os.sep)):
+        return Path(text) / "nodes.csv", Path(text) / "edges.csv"
+    return csv_paths(text)
+
+
+def write_graph(graph: Any, path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """Write ``graph`` to ``path`` in ``fmt`` (default: from the suffix); return what was
+    written (for ``csv``, the two table paths).
+
+    >>> write_graph(aggregate(G), "network.gexf")  # doctest: +SKIP
+    """
+    fmt = fmt or format_from_suffix(path)
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"cannot write a graph as {fmt or os.fspath(path)!r}: give one of "
+                         f"{', '.join(GRAPH_FORMATS)} or a path with such a suffix")
+    if fmt == "csv":
+        nodes, edges = table_paths(path)
+        nodes.parent.mkdir(parents=True, exist_ok=True)
+        write_csv(graph, nodes, edges)
+        return f"{nodes}, {edges}"
+    # looked up at call time, so a writer replaced on this module is the one used
+    writer = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}[fmt]
+    writer(graph, path)
+    return os.fspath(path)

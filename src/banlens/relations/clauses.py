@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..lexicon import RelationLexicon
-from .common import Mention
-from .german import (
+from ..actors.mentions import Mention
+from ..german.words import (
     APOSTROPHE_S,
     ARTICLE_CASES,
     AUXILIARIES,
@@ -35,6 +34,9 @@ from .german import (
     STARTERS,
     SUBORDINATORS,
     TIME_WORDS,
+)
+from .lexicon import RelationLexicon
+from .words import (
     Stretch,
     Words,
     adjective_like,

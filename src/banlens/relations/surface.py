@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import RelationLexicon, Trigger
-from .clauses import Arg, Clause, ClauseReader
-from .common import Found, Mention, cue_flags, is_konjunktiv_i
-from .german import (
+from ..actors.mentions import Mention
+from ..german.words import (
     APOSTROPHE_S,
     ARTICLE_CASES,
     ATTRIBUTE_PREPS,
@@ -36,6 +34,12 @@ from .german import (
     REGION_WORDS,
     REPORTED,
     WERDEN,
+)
+from .clauses import Arg, Clause, ClauseReader
+from .findings import Found
+from .lexicon import RelationLexicon, Trigger
+from .modality import cue_flags, is_konjunktiv_i
+from .words import (
     LazyWords,
     SentenceWords,
     Stretch,

@@ -19,9 +19,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import RelationLexicon, Trigger
-from .common import Found, Mention, cue_flags, is_konjunktiv_i
-from .german import OBJECT_CONTROL, POSSESSIVE_FORMS, PREPOSITIONS, SPOKESPERSONS, WERDEN
+from ..actors.mentions import Mention
+from ..german.words import (
+    OBJECT_CONTROL,
+    POSSESSIVE_FORMS,
+    PREPOSITIONS,
+    SPOKESPERSONS,
+    WERDEN,
+)
+from .findings import Found
+from .lexicon import RelationLexicon, Trigger
+from .modality import cue_flags, is_konjunktiv_i
 
 CASE_DEPS = {"sb": "nom", "oa": "acc", "da": "dat", "ag": "gen", "og": "gen"}
 PREP_DEPS = frozenset({"op", "mo", "sbp", "mnr", "pg", "cvc"})

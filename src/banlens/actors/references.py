@@ -35,11 +35,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from .annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
+from ..annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
+from ..errors import ReferencesError
+from ..german.inflection import is_common_word
 from .dictionary import ACTOR_TYPES
-from .errors import ReferencesError
-from .relations.common import modifier_stands_for_actor
-from .variants import is_common_word
+from .mentions import modifier_stands_for_actor
 
 GENDERS = ("m", "f", "n")
 COMPOUND_MODES = ("all", "hyphen", "none")

@@ -47,8 +47,6 @@ silently change every figure. An ``evidence`` that is not a verbatim substring o
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +54,11 @@ from typing import Any
 
 from spacy.language import Language
 
-from . import annotations  # noqa: F401  (registers the doc extensions)
-from .errors import InputError
-from .records import doc_to_record
+from .. import annotations  # noqa: F401  (registers the doc extensions)
+from ..errors import InputError
+from ..records import doc_to_record
+from .gold import GOLD_SUBSETS, check_gold_record, evidence_spans, load_gold
+from .gold import RELATION_FIELDS as _RELATION_FIELDS
 
 __all__ = [
     "DEFAULT_SYMMETRIC",
@@ -78,8 +78,6 @@ __all__ = [
 DEFAULT_SYMMETRIC = frozenset({"negotiates_with", "agrees_with", "partners_with"})
 FLAGS = ("negated", "hypothetical")
 #: Optional boolean fields of gold relations; each gets a sentence-level recall line.
-GOLD_SUBSETS = ("explicit", "nominal", "coref", "negated", "hypothetical")
-_RELATION_FIELDS = ("subject", "label", "object")
 
 
 # --- scores ------------------------------------------------------------------------
@@ -367,109 +365,6 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 # --- reading and checking gold --------------------------------------------------------
 
 
-def evidence_spans(text: str, evidence: str) -> list[tuple[int, int]]:
-    """Character spans of ``evidence`` in ``text``: every verbatim occurrence, else
-    every occurrence that differs only in whitespace; empty if there is none."""
-    spans = []
-    position = text.find(evidence)
-    while position >= 0:
-        spans.append((position, position + len(evidence)))
-        position = text.find(evidence, position + 1)
-    if spans:
-        return spans
-    words = evidence.split()
-    if not words:
-        return []
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    return [match.span() for match in re.finditer(pattern, text)]
-
-
-def _check_gold(record: Any, where: str) -> str:
-    """Check one gold record; return its id as a string. Raises InputError."""
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-    for name in ("id", "text", "actors", "relations"):
-        if name not in record:
-            raise InputError(f"{where}: missing field {name!r}")
-    doc_id = record["id"]
-    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or str(doc_id) == "":
-        raise InputError(f"{where}: field 'id' must be a non-empty string, got {doc_id!r}")
-    text = record["text"]
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: field 'text' must be a non-empty string")
-    actors = record["actors"]
-    if not isinstance(actors, list) or not all(isinstance(a, str) and a for a in actors):
-        raise InputError(f"{where}: field 'actors' must be a list of actor ids (strings)")
-    relations = record["relations"]
-    if not isinstance(relations, list):
-        raise InputError(f"{where}: field 'relations' must be a list")
-    for i, relation in enumerate(relations):
-        at = f"{where}: field 'relations[{i}]"
-        if not isinstance(relation, dict):
-            raise InputError(f"{at}': expected a JSON object")
-        for name in (*_RELATION_FIELDS, "evidence"):
-            value = relation.get(name)
-            if not isinstance(value, str) or not value.strip():
-                problem = "missing" if name not in relation else "must be a non-empty string"
-                raise InputError(f"{at}.{name}': {problem}")
-        for name in GOLD_SUBSETS:
-            if name in relation and not isinstance(relation[name], bool):
-                raise InputError(f"{at}.{name}': must be true or false, "
-                                 f"got {relation[name]!r}")
-        if not evidence_spans(text, relation["evidence"]):
-            snippet = " ".join(relation["evidence"].split())
-            if len(snippet) > 60:
-                snippet = snippet[:59] + "…"
-            raise InputError(f"{at}.evidence': not found in the document text "
-                             f"(it must be a verbatim substring): {snippet!r}")
-    return str(doc_id)
-
-
-def load_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read and check a gold JSONL file; return its records in file order.
-
-    Blank lines are skipped. Any malformed line (invalid JSON, a missing or
-    mistyped field, an evidence sentence that is not in the text, a duplicate id)
-    raises :class:`banlens.InputError` naming the file, the line and the field.
-    Relation flags that are absent count as false.
-    """
-    path = Path(path)
-    try:
-        raw_lines = path.read_bytes().splitlines()
-    except FileNotFoundError:
-        raise InputError(f"{path}: gold file not found") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read gold file: {err.strerror or err}") from None
-    records: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(raw_lines, start=1):
-        where = f"{path}:{number}"
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as err:
-            raise InputError(f"{where}: invalid UTF-8 at byte {err.start}") from None
-        if number == 1:
-            line = line.removeprefix("\ufeff")
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{where}: not valid JSON: {err.msg} (column {err.colno})") from None
-        doc_id = _check_gold(record, where)
-        if doc_id in seen:
-            raise InputError(f"{where}: field 'id': duplicate document id {doc_id!r} "
-                             f"(first on line {seen[doc_id]})")
-        seen[doc_id] = number
-        records.append(record)
-    if not records:
-        raise InputError(f"{path}: no gold documents in the file")
-    return records
-
-
-# --- matching ------------------------------------------------------------------------
-
-
 def _canonical(subject: str, label: str, obj: str, symmetric: frozenset[str]
                ) -> tuple[str, str, str]:
     """The triple as compared: symmetric labels put their actors in sorted order."""
@@ -621,7 +516,7 @@ def evaluate_records(
         by_id[doc_id] = record
     gold_ids: set[str] = set()
     for number, record in enumerate(gold, start=1):
-        doc_id = _check_gold(record, f"gold document {number}")
+        doc_id = check_gold_record(record, f"gold document {number}")
         if doc_id in gold_ids:
             raise InputError(f"gold document {number}: duplicate document id {doc_id!r}")
         gold_ids.add(doc_id)
@@ -771,7 +666,7 @@ def symmetric_labels(nlp: Language | None = None) -> frozenset[str]:
         lexicon = getattr(nlp.get_pipe("banlens_relations"), "lexicon", None)
     if lexicon is None:
         try:
-            from .lexicon import load_lexicon
+            from ..relations.lexicon import load_lexicon
 
             lexicon = load_lexicon()
         except Exception:  # the default set is a safe answer
@@ -782,7 +677,7 @@ def symmetric_labels(nlp: Language | None = None) -> frozenset[str]:
 def predict(nlp: Language, gold: Sequence[dict[str, Any]], batch_size: int = 16
             ) -> list[dict[str, Any]]:
     """Run ``nlp`` over the gold texts; return one record per document."""
-    from .pipeline import pipe
+    from ..pipeline import pipe
 
     records = []
     items = ((record["text"], record) for record in gold)

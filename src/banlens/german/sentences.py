@@ -27,13 +27,10 @@ from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .words import MONTHS
+
 _FINAL_WORDS = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _CLOSER_WORDS = {"“", "”", "\"", "«", "»", "‘", "’", "'", ")", "]", "›", "‹"}
-MONTHS = frozenset({
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.",
-    "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
-})
 # Words that begin a sentence far more often than they follow an ordinal.
 _STARTERS = {
     "der", "die", "das", "ein", "eine", "er", "sie", "es", "wir", "ich", "man", "dies",

@@ -9,7 +9,7 @@ What it finds, given aliases in their base form:
 * the alias in any case ("TikTok", "Tiktok", "TIKTOK"), unless the alias is an
   ordinary German word ("Bund", "Weißes Haus"): then only as the user capitalised
   it (first letter may be capitalised at a sentence start);
-* declined forms (:mod:`banlens.variants`): "Trumps", "des Handelsministeriums",
+* declined forms (:mod:`banlens.german.inflection`): "Trumps", "des Handelsministeriums",
   "Scholz'", "des Weißen Hauses", "der chinesischen Regierung";
 * hyphen compounds: an alias as the last part is a full mention
   ("US-Handelsministerium"); an alias as an earlier part is a *modifier mention*
@@ -20,7 +20,7 @@ What it leaves out:
 
 * an alias inside a longer name that the dictionary lists under the actor's
   ``not_part_of`` ("Washington Post" is no mention of the US government);
-* a place in a dateline ("Peking (dpa) – …", see :mod:`banlens.datelines`): where
+* a place in a dateline ("Peking (dpa) – …", see :mod:`banlens.actors.datelines`): where
   a story was filed is not who acts in it (``skip_datelines``, on by default).
 
 Mentions never start or end inside a word. Results are stored as described in
@@ -45,10 +45,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .annotations import ACTOR_SPANS_KEY, MODIFIER, NAME, UNKNOWN_SPANS_KEY
+from ..annotations import ACTOR_SPANS_KEY, MODIFIER, NAME, UNKNOWN_SPANS_KEY
+from ..german.inflection import alias_forms, is_common_word
 from .datelines import dateline_tokens
 from .dictionary import ActorDictionary, load_dictionary
-from .variants import alias_forms, is_common_word
 
 DEFAULT_UNKNOWN_LABELS = ("PER", "ORG", "LOC", "PERSON", "GPE")
 _CASE_ANY = None  # marker: a form that matches in any letter case

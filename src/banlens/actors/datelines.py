@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from .sentences import MONTHS
+from ..german.words import MONTHS
 
 DASHES = frozenset({"–", "—", "-", "--", "---", "−"})
 MAX_PLACE_WORDS = 4

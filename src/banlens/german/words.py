@@ -1,0 +1,133 @@
+"""Closed German word classes, once for the whole package.
+
+Articles with the cases they mark, possessives, prepositions and their contractions,
+coordinators and subordinators, auxiliaries, copulas, separable particles, months and
+other time words: the function words every rule reads. Modelled on the word lists of
+spaCy's ``lang/de``: plain frozensets, no logic. Open-class lists (which verbs and nouns
+express a relation) live in the data files, not here.
+"""
+
+from __future__ import annotations
+
+ARTICLE_CASES: dict[str, frozenset[str]] = {}
+for _forms, _cases in (
+    (("der", "dieser", "jener"), {"nom", "dat", "gen"}),
+    (("die", "diese", "jene", "eine", "keine"), {"nom", "acc"}),
+    (("das", "dieses", "jenes", "ein", "kein"), {"nom", "acc"}),
+    (("den", "diesen", "einen", "keinen"), {"acc", "dat"}),
+    (("dem", "diesem", "einem", "keinem"), {"dat"}),
+    (("des", "eines", "keines"), {"gen"}),
+    (("einer", "keiner"), {"dat", "gen"}),
+):
+    for _form in _forms:
+        ARTICLE_CASES[_form] = frozenset(_cases)
+POSSESSIVES = ("sein", "ihr", "unser", "euer", "mein", "dein")
+for _stem in POSSESSIVES:
+    for _ending, _cases in (
+        ("", {"nom", "acc"}), ("e", {"nom", "acc"}), ("en", {"acc", "dat"}),
+        ("em", {"dat"}), ("er", {"dat", "gen"}), ("es", {"gen"}),
+    ):
+        ARTICLE_CASES[_stem + _ending] = frozenset(_cases)
+POSSESSIVE_FORMS = frozenset(f for f in ARTICLE_CASES if f.startswith(POSSESSIVES))
+
+# Contracted prepositions -> (preposition, case)
+CONTRACTIONS = {
+    "am": "an", "ans": "an", "im": "in", "ins": "in", "zum": "zu", "zur": "zu",
+    "beim": "bei", "vom": "von", "übers": "über", "fürs": "für", "aufs": "auf",
+}
+PREPOSITIONS = frozenset({
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "gegenüber", "in", "mit", "nach",
+    "seitens", "über", "um", "unter", "von", "vor", "zu", "zwischen", "wegen", "trotz",
+    "ohne", "seit", "laut", "hinter", "neben", "binnen", "innerhalb", "außerhalb",
+}) | frozenset(CONTRACTIONS)
+# Prepositions that attach an argument to a noun trigger ("Übernahme von X durch Y").
+ATTRIBUTE_PREPS = frozenset({
+    "an", "bei", "durch", "für", "gegen", "in", "mit", "seitens", "über", "von", "zu",
+    "zwischen", "auf",
+})
+COORDINATORS = frozenset({"und", "oder", "sowie", "noch"})
+SUBORDINATORS = frozenset({
+    "dass", "daß", "ob", "weil", "nachdem", "wenn", "falls", "während", "obwohl", "indem",
+    "bevor", "bis", "sodass", "wodurch", "weshalb", "womit", "wobei", "seitdem", "sobald",
+    "damit", "als", "wie", "da", "ehe", "solange",
+})
+RELATIVE = frozenset({
+    "der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche",
+    "welches", "welchem", "welchen",
+})
+BOUNDARY = frozenset({";", ":", "–", "—", "\"", "„", "“", "”", "«", "»", "‚", "‘", "’", "…"})
+WERDEN = frozenset({"wird", "werden", "wurde", "wurden", "worden", "werde", "wirst"})
+AUXILIARIES = frozenset({
+    "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "ist", "sind", "war",
+    "waren", "sei", "seien", "wäre", "wären", "wird", "werden", "wurde", "wurden", "worden",
+    "würde", "würden", "werde", "will", "wollen", "wollte", "wollten", "soll", "sollen",
+    "sollte", "sollten", "kann", "können", "konnte", "konnten", "könnte", "könnten", "muss",
+    "müssen", "musste", "mussten", "müsste", "darf", "dürfen", "durfte", "dürfte", "dürften",
+    "möchte", "möchten", "mag", "lässt", "ließ", "ließen", "lassen",
+})
+# Verbs whose object, not subject, is the understood subject of a following
+# infinitive clause ("fordert X auf, Y auszuschließen").
+OBJECT_CONTROL = frozenset({
+    "auffordern", "zwingen", "verpflichten", "bitten", "drängen", "untersagen", "verbieten",
+    "erlauben", "fordern",
+})
+ADJ_ENDINGS = ("e", "en", "em", "er", "es")
+# what an adjective adds to its base form (inflection, comparative, superlative)
+ADJ_SUFFIXES = frozenset({"", *ADJ_ENDINGS, "er", "st", *("st" + e for e in ADJ_ENDINGS),
+                          *("er" + e for e in ADJ_ENDINGS)})
+GENITIVE = frozenset({"gen"})
+REPORTED = frozenset({"hieß", "heißt", "laut", "zufolge"})
+CONDITIONAL = frozenset({"ob", "wenn", "falls", "sofern"})
+APOSTROPHE_S = frozenset({"’s", "'s", "’", "'"})
+DASHES = frozenset({"–", "—", "-", "--"})
+PARTICLES = frozenset({
+    "ab", "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "los", "mit", "nach",
+    "vor", "weg", "zu", "zurück", "zusammen", "voran", "fort", "bekannt", "heraus",
+})
+COPULA = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "bleibt",
+                    "blieb", "wurde", "wird", "gilt", "galt", "gelten", "galten", "gelte"})
+EXAMPLE_MARKERS = frozenset({"wie", "darunter", "etwa", "beispielsweise"})
+REGION_WORDS = frozenset({
+    "prozent", "%", "rund", "insgesamt", "etwa", "ungefähr", "knapp", "fast", "mehr", "als",
+    "bis", "weitere", "weiteren", "bereits",
+})
+CLOSED = frozenset(ARTICLE_CASES) | PREPOSITIONS | COORDINATORS | SUBORDINATORS | frozenset({
+    "nicht", "auch", "noch", "schon", "nun", "jetzt", "bereits", "zudem", "aber", "doch",
+    "sich", "es", "er", "sie", "man", "wir", "ich", "ihn", "ihm", "ihnen", "uns", "so",
+    "mehr", "nur", "sehr", "dann", "dabei", "damit", "dafür", "daher", "deshalb", "zu",
+    "als", "wie", "am", "ab", "rund", "etwa", "fast", "kein", "keine", "bis", "mal",
+})
+# Words that, capitalised inside a sentence, start a new one (a missed boundary).
+STARTERS = CLOSED | frozenset({
+    "allerdings", "außerdem", "dennoch", "deshalb", "daher", "derzeit", "inzwischen",
+    "mittlerweile", "trotzdem", "zuvor", "danach", "hier", "dort", "jedoch", "immerhin",
+    "gleichzeitig", "zugleich", "vielmehr", "stattdessen", "bislang", "bisher",
+})
+
+
+# Words that end a list of names: a date before a comma is no list item
+# ("sagte am Montag, Huawei und ZTE ...").
+TIME_WORDS = frozenset({
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "sonnabend", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+    "august", "september", "oktober", "november", "dezember", "jahr", "jahren", "monat",
+    "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
+    "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
+})
+# People who speak or act for an organisation: "ein Sprecher des Ministeriums sagte"
+# makes the ministry the speaker.
+SPOKESPERSONS = frozenset({
+    "sprecher", "sprecherin", "sprechern", "sprecherinnen", "vertreter", "vertreterin",
+    "vertretern", "vertreterinnen", "chef", "chefin", "anwalt", "anwältin", "anwälte",
+    "anwälten", "führung", "spitze", "vorstand", "leitung", "management", "unterhändler",
+    "unterhändlern",
+})
+# Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
+CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})
+PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du"})
+# Month names and their abbreviations (datelines, dates, sentence ends after ordinals).
+MONTHS = frozenset({
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.",
+    "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
+})

@@ -1,0 +1,53 @@
+"""Document records as JSON Lines: one record per line (the contract of docs/jsonl.md).
+
+The file is written atomically (temporary file, then rename), so a failed or cancelled
+run never leaves a half-written file or destroys the previous one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .output import text_output
+
+
+class _Empty(Exception):
+    """Raised inside the atomic block to leave the target untouched."""
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """One record as a compact JSON line (UTF-8 text, not ``\\u`` escapes)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_jsonl(
+    records: Iterable[dict[str, Any]],
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    skip_empty: bool = False,
+) -> int:
+    """Write ``records`` to ``target`` (a path or an open text file); return their count.
+
+    With ``skip_empty``, a path is not written at all when there is no record (a
+    previous file stays as it was).
+    """
+    if hasattr(target, "write"):
+        count = 0
+        for record in records:
+            target.write(json_line(record))  # type: ignore[union-attr]
+            count += 1
+        return count
+    count = 0
+    try:
+        with text_output(target, newline="\n") as handle:  # type: ignore[arg-type]
+            for record in records:
+                handle.write(json_line(record))
+                count += 1
+            if skip_empty and not count:
+                raise _Empty
+    except _Empty:
+        return 0
+    return count

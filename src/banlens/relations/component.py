@@ -1,0 +1,183 @@
+"""The ``banlens_relations`` spaCy component: who does what to whom, per sentence.
+
+It reads the actor mentions in ``doc.spans["banlens_actors"]`` and the relation
+lexicon, and stores one record per (subject, label, object) and sentence in
+``doc._.relation_records`` (read them as :class:`banlens.Relation` objects through
+``doc._.relations``). Two strategies sit behind it:
+
+* ``tree`` (:mod:`banlens.relations.tree`) when the doc has a dependency parse
+  (a German spaCy model with TIGER labels);
+* ``surface`` (:mod:`banlens.relations.surface`) otherwise: word order, lemmas,
+  articles and prepositions.
+
+``strategy="auto"`` (default) picks per document. The lexicon travels with the
+pipeline: ``nlp.to_disk`` writes it next to the component's config and
+``spacy.load`` reads it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from ..actors.mentions import doc_mentions, sentence_mentions
+from ..annotations import ACTOR_SPANS_KEY, REFERENCE, register
+from ..errors import LexiconError
+from .findings import to_records
+from .lexicon import RelationLexicon, load_lexicon
+from .surface import SurfaceExtractor
+from .tree import TreeExtractor
+
+__all__ = ["RelationExtractor", "make_relation_extractor"]
+
+STRATEGIES = ("auto", "tree", "surface")
+LEXICON_FILE = "lexicon.json"
+
+
+@Language.factory(
+    "banlens_relations",
+    default_config={"lexicon": None, "extend_default": True, "strategy": "auto",
+                    "min_confidence": 0.0},
+    assigns=["doc._.relation_records"],
+    requires=["doc.spans"],
+)
+def make_relation_extractor(
+    nlp: Language,
+    name: str,
+    lexicon: str | None,
+    extend_default: bool,
+    strategy: str,
+    min_confidence: float,
+) -> RelationExtractor:
+    """Create the relation extractor (``nlp.add_pipe("banlens_relations")``).
+
+    ``lexicon``: path of a YAML relation lexicon (None = the bundled one);
+    ``extend_default``: add it to the bundled lexicon (True) or replace it (False);
+    ``strategy``: "auto", "tree" or "surface"; ``min_confidence``: drop weaker
+    findings.
+    """
+    return RelationExtractor(nlp, name, lexicon=lexicon, extend_default=extend_default,
+                             strategy=strategy, min_confidence=min_confidence)
+
+
+def _only_described(mentions: list) -> set[str]:
+    """Actors that a sentence names only through a resolved description."""
+    named = {m.actor for m in mentions if m.kind != REFERENCE}
+    return {m.actor for m in mentions if m.kind == REFERENCE} - named
+
+
+class RelationExtractor:
+    """Extract actor-to-actor relations into ``doc._.relation_records``."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        name: str = "banlens_relations",
+        *,
+        lexicon: str | Path | RelationLexicon | None = None,
+        extend_default: bool = True,
+        strategy: str = "auto",
+        min_confidence: float = 0.0,
+    ) -> None:
+        if strategy not in STRATEGIES:
+            raise ValueError(f"banlens_relations: strategy must be one of {STRATEGIES}, "
+                             f"not {strategy!r}")
+        register()
+        self.name = name
+        self.strategy = strategy
+        self.min_confidence = float(min_confidence)
+        self._lexicon_path = lexicon
+        self._extend_default = extend_default
+        self._lexicon: RelationLexicon | None = None
+        if isinstance(lexicon, RelationLexicon):
+            self.set_lexicon(lexicon)
+        elif lexicon is None or Path(lexicon).exists():
+            # A missing path is only an error if nothing replaces it: spacy.load
+            # builds the component from its config and then calls from_disk.
+            self.set_lexicon(load_lexicon(lexicon, extends=extend_default))
+
+    @property
+    def lexicon(self) -> RelationLexicon:
+        if self._lexicon is None:
+            # raises LexiconError naming the missing file
+            self.set_lexicon(load_lexicon(self._lexicon_path, extends=self._extend_default))
+        assert self._lexicon is not None
+        return self._lexicon
+
+    def set_lexicon(self, lexicon: RelationLexicon) -> None:
+        """Use ``lexicon`` from now on."""
+        if not isinstance(lexicon, RelationLexicon):
+            raise LexiconError(f"expected a RelationLexicon, got {type(lexicon).__name__}")
+        self._lexicon = lexicon
+        self._surface = SurfaceExtractor(lexicon)
+        self._tree = TreeExtractor(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = self.lexicon
+        records: list[dict[str, Any]] = []
+        if ACTOR_SPANS_KEY in doc.spans and len(doc.spans[ACTOR_SPANS_KEY]) >= 2:
+            use_tree = self.strategy == "tree" or (
+                self.strategy == "auto" and doc.has_annotation("DEP")
+            )
+            extractor = self._tree if use_tree else self._surface
+            in_doc = doc_mentions(doc)
+            types = {span.kb_id_: span.label_.lower() for span in doc.spans[ACTOR_SPANS_KEY]}
+            # without sentence boundaries (no splitter in the pipeline) the whole
+            # text counts as one sentence
+            sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+            for sent in sents:
+                mentions = sentence_mentions(doc, sent, in_doc)
+                if len({m.actor for m in mentions}) < 2:
+                    continue
+                found = extractor.extract(doc, sent, mentions)
+                found = [f for f in found if f.confidence >= self.min_confidence and (
+                    not f.trigger.object_types or types.get(f.object) in f.trigger.object_types)]
+                if found:
+                    described = _only_described(mentions)
+                    for record in to_records(doc, sent, found, lexicon):
+                        record["coref"] = bool(described & {record["subject"],
+                                                            record["object"]})
+                        records.append(record)
+            self._surface.forget()
+        doc._.relation_records = records
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def initialize(self, get_examples: Callable | None = None, nlp: Language | None = None,
+                   lexicon: str | None = None) -> None:
+        """Optionally load another lexicon at ``nlp.initialize()``."""
+        if lexicon is not None:
+            self.set_lexicon(load_lexicon(lexicon, extends=self._extend_default))
+
+    # -- serialization: the lexicon travels with the pipeline -----------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"lexicon": self.lexicon.to_dict(),
+                                    "source": self.lexicon.source})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        msg = srsly.msgpack_loads(data)
+        self.set_lexicon(RelationLexicon(msg["lexicon"], source=msg.get("source", "<bytes>")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / LEXICON_FILE, {"lexicon": self.lexicon.to_dict(),
+                                               "source": self.lexicon.source})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
+        file = ensure_path(path) / LEXICON_FILE
+        if not file.exists():
+            raise LexiconError(f"{file}: stored relation lexicon not found")
+        msg = srsly.read_json(file)
+        self.set_lexicon(RelationLexicon(msg["lexicon"], source=msg.get("source", str(file))))
+        return self

@@ -1,0 +1,56 @@
+"""Negation and modality: whether a relation is denied, or only planned or reported.
+
+Reads the cue words of the lexicon (``cues:`` in ``relations.yml``) and the verb's
+mood (Konjunktiv I marks reported speech).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import RelationLexicon
+
+# Function words that are never verbs in Konjunktiv I.
+CLOSED_WORDS = frozenset({
+    "die", "eine", "keine", "diese", "jene", "seine", "ihre", "unsere", "alle", "beide",
+    "ohne", "ende", "gerne", "heute", "lange", "bitte", "ebene", "ferne", "nähe",
+})
+
+
+def cue_flags(lexicon: RelationLexicon, tokens: list) -> tuple[bool, bool]:
+    """(negated, hypothetical) cues among ``tokens`` (lower-cased forms and lemmas).
+
+    A negation word directly followed by a ``not_negation`` word ("nicht nur") does
+    not count; phrases ("verzichten auf") need all their words in ``tokens``.
+    """
+    lowers = [t.lower_ for t in tokens]
+    negated = False
+    for i, word in enumerate(lowers):
+        if word in lexicon.negation_words and (
+            i + 1 == len(lowers) or lowers[i + 1] not in lexicon.not_negation
+        ):
+            negated = True
+            break
+    words = set(lowers)
+    words.update(t.lemma_.lower() for t in tokens)
+    if not negated:
+        negated = any(all(w in words for w in p) for p in lexicon.negation_phrases)
+    hypothetical = not lexicon.hypothetical_words.isdisjoint(words) or any(
+        all(w in words for w in p) for p in lexicon.hypothetical_phrases
+    )
+    return negated, hypothetical
+
+
+def is_konjunktiv_i(tok: Any) -> bool:
+    """Third person Konjunktiv I of a full verb ("erhalte", "verhandle"): reported speech."""
+    low = tok.lower_
+    if not tok.is_alpha or not tok.text.islower() or low in CLOSED_WORDS or not low.endswith("e"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == low or len(low) <= 4:
+        return False
+    if lemma.endswith("eln"):  # verhandeln -> verhandle
+        return low == lemma[:-3] + "le"
+    if lemma.endswith("ern"):  # ändern -> ändere
+        return low in (lemma[:-1], lemma[:-3] + "re")
+    return lemma.endswith("en") and low == lemma[:-1]
