@@ -33,7 +33,8 @@ def test_a_relation_with_both_actors_named_is_no_coref(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Huawei streitet mit Oracle. Der Konzern verklagt die US-Regierung.",   # two companies
+    "Huawei und Oracle streiten. Der Konzern verklagt die US-Regierung.",   # two subjects
+    "Vertreter von Huawei und Oracle reisen an. Der Konzern verklagt die US-Regierung.",
     "Huawei verliert Kunden. Die Unternehmen verklagen die US-Regierung.",  # plural
     "Huawei verliert Kunden. Ein Konzern verklagt die US-Regierung.",       # indefinite
     "Huawei verliert Kunden. Der Konzern Nvidia verklagt die US-Regierung.",  # a name follows
@@ -56,6 +57,17 @@ def test_unsafe_descriptions_stay_unresolved(nlp, text):
 ])
 def test_articles_adjectives_compounds_and_cases(nlp, text, word):
     assert [w for w, _ in references(nlp(text))] == [word]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Huawei streitet mit Oracle. Der Konzern verklagt die US-Regierung.", "huawei"),
+    ("Mit Oracle streitet Huawei seit Jahren. Der Konzern verklagt die US-Regierung.",
+     "huawei"),
+    ("Oracle lobt Microsoft. Nun verklagt der Konzern die US-Regierung.", "oracle"),
+])
+def test_the_subject_of_the_sentence_before_is_preferred(nlp, text, actor):
+    """Two fitting actors: the subject is the antecedent (the object is not)."""
+    assert [a for _, a in references(nlp(text))] == [actor]
 
 
 def test_gender_must_agree(nlp):

@@ -41,8 +41,10 @@ class Relation:
     ``start``/``end`` are the character offsets of the evidence sentence in the
     document text, ``evidence`` is that sentence. ``trigger`` is the word or phrase
     that expresses the relation, ``method`` names the rule family that found it.
-    ``coref`` is True when an argument is named in the sentence only by a description
-    ("der Konzern") that :mod:`banlens.actors.references` resolved.
+    ``coref`` is True when an argument is named in the sentence only by a reference
+    ("der Konzern", "sie", "wir") that :mod:`banlens.actors.references` resolved;
+    ``references`` then maps that argument's actor id to the words of the reference
+    (``{"unicredit": "das Geldhaus"}``).
     """
 
     subject: str
@@ -55,6 +57,7 @@ class Relation:
     negated: bool = False
     hypothetical: bool = False
     coref: bool = False
+    references: dict[str, str] = field(default_factory=dict, compare=False)
     method: str = ""
     confidence: float = 1.0
     trigger_start: int = -1

@@ -33,7 +33,7 @@ from .errors import InputError
 
 RELATION_FIELDS = (
     "subject", "label", "object", "negated", "hypothetical",
-    "evidence", "start", "end", "trigger", "method", "confidence", "coref",
+    "evidence", "start", "end", "trigger", "method", "confidence", "coref", "references",
 )
 
 
@@ -141,6 +141,15 @@ def _flag(value: Any, where: str) -> bool:
     return bool(value)
 
 
+def _references(value: Any, where: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise InputError(f"{where}: expected an object of actor id -> reference text")
+    return dict(value)
+
+
 def _float(value: Any, where: str, default: float = 1.0) -> float:
     if value is None:
         return default
@@ -201,6 +210,7 @@ def check_record(record: Mapping[str, Any], need_sentences: bool = False) -> Che
             "negated": _flag(rel.get("negated"), f"{at}, field 'negated'"),
             "hypothetical": _flag(rel.get("hypothetical"), f"{at}, field 'hypothetical'"),
             "coref": _flag(rel.get("coref"), f"{at}, field 'coref'"),
+            "references": _references(rel.get("references"), f"{at}, field 'references'"),
             "evidence": _text(rel.get("evidence"), f"{at}, field 'evidence'"),
             "start": _int(rel.get("start"), f"{at}, field 'start'"),
             "end": _int(rel.get("end"), f"{at}, field 'end'"),

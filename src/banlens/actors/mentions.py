@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..annotations import ACTOR_SPANS_KEY, MODIFIER
+from ..annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
 
 # Heads of hyphen compounds that stand for the actor named in their first part
 # ("Voith-Chef", "Twitter-Verwaltungsrat"): such modifier mentions may fill verb roles.
@@ -63,6 +63,13 @@ def doc_mentions(doc: Doc) -> list[Mention]:
     spans = sorted(doc.spans[ACTOR_SPANS_KEY], key=lambda s: (s.start, -s.end, s.id_ == MODIFIER))
     out: list[Mention] = []
     for span in spans:
+        if out and span.id_ == REFERENCE and out[-1].kind == REFERENCE and (
+                span.start, span.end) == (out[-1].start, out[-1].end) and (
+                span.kb_id_ != out[-1].actor):
+            # a plural reference to two actors ("die beiden Konzerne"): both stay, the
+            # argument reader coordinates them
+            out.append(Mention(span.kb_id_, span.start, span.end, REFERENCE))
+            continue
         if not span.kb_id_ or (out and span.start < out[-1].end):
             continue
         kind = span.id_ or "name"

@@ -38,7 +38,22 @@ from spacy.util import ensure_path
 from ..annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
 from ..errors import ReferencesError
 from ..german.inflection import is_common_word
+from ..german.words import (
+    ARTICLE_CASES,
+    AUXILIARIES,
+    DEMONSTRATIVE_PRONOUNS,
+    FINITE_PLURAL,
+    FINITE_SINGULAR,
+    FIRST_PLURAL,
+    PERSONAL_PRONOUNS,
+    PREPOSITIONS,
+    QUOTE_CLOSE,
+    QUOTE_OPEN,
+    SPEECH_VERBS,
+    SUBORDINATORS,
+)
 from .dictionary import ACTOR_TYPES
+from .gender import PLURAL, GenderLexicon, article_gender
 from .mentions import modifier_stands_for_actor
 
 GENDERS = ("m", "f", "n")
@@ -57,6 +72,11 @@ ARTICLES = frozenset().union(*DETERMINERS.values()) | frozenset(
                    "welch", "manch", "jed")
     for ending in ("", "e", "en", "em", "er", "es"))
 MAX_ADJECTIVES = 3
+# Konjunktiv forms of reported speech after which "man" is an organisation speaking.
+REPORTED_FINITE = frozenset({
+    "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
+})
+ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
 DATA_FILE = "references.json"
 
 
@@ -88,6 +108,10 @@ class ReferenceResolver:
     def __init__(self, nlp: Language | None = None, name: str = "banlens_references", *,
                  references: str | Path | dict[str, Any] | None = None) -> None:
         self.name = name
+        self._nlp = nlp  # to read the actor tagger's dictionary (roles, aliases)
+        self._alias_cache: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]] = (
+            None, {}, {})
+        self.genders = GenderLexicon()
         self.set_data(load_references(references))
 
     def set_data(self, data: dict[str, Any]) -> None:
@@ -100,6 +124,7 @@ class ReferenceResolver:
                 self._nouns[noun.lower()] = Description(noun, gender, types,
                                                         spec.get("compounds", "all"))
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
+        self._group_nouns = frozenset(w.lower() for w in data.get("groups", []))
         # longest nouns first, for the heads of compounds
         self._heads = sorted(self._nouns, key=len, reverse=True)
         self._forms: dict[int, Description | None] = {}
@@ -146,38 +171,238 @@ class ReferenceResolver:
                  for i in range(s.start, s.end)}
         starts = {s.start for s in spans}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        # (start, actor id, actor type) of every mention that can be an antecedent: a
-        # compound names its first part too ("der WeChat-Betreiber ... den Messenger"),
-        # but not a person ("die Trump-Zeit ... die Kanzlerin")
-        seen = [(s.start, s.kb_id_, s.label_.lower()) for s in spans
-                if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)]
+        lowers = [t.lower_ for t in doc]
+        genders = self._genders(doc, spans, lowers)
+        roles = self._roles()
+        # every mention that can be an antecedent: a compound names its first part too
+        # ("der WeChat-Betreiber ... den Messenger"), but not a person ("die
+        # Trump-Zeit ... die Kanzlerin")
+        seen = _with_subjects(doc, sorted(
+            (s for s in spans
+             if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)),
+            key=lambda s: s.start))
         added: list[Span] = []
         previous: Span | None = None
         for sent in sents:
             low = previous.start if previous is not None else sent.start
-            window = [m for m in seen if low <= m[0] < sent.end]
+            window = [m for m in seen if low <= m.start < sent.end]
+            prev_start = sent.start
             previous = sent
             if not window:
                 continue
             for i in range(sent.start, sent.end):
                 if i in named:
                     continue
-                found = self._cached(doc, i)
-                if found is None or not self._is_description(doc, i, found, starts):
-                    continue
-                candidates = {(actor, kind) for start, actor, kind in window
-                              if start < i and kind in found.types}
-                if len({actor for actor, _ in candidates}) != 1:
-                    continue
-                actor, kind = candidates.pop()
-                span = Span(doc, i, i + 1, label=kind.upper(), kb_id=actor, span_id=REFERENCE)
-                added.append(span)
-                seen.append((i, actor, kind))
-                window.append((i, actor, kind))
+                group = self._group(doc, i, sent, prev_start, window, genders)
+                found = self._resolve(doc, i, sent, prev_start, window, starts, genders,
+                                      roles, seen) if not group else None
+                for actor, kind in group or ([found] if found else []):
+                    span = Span(doc, i, i + 1, label=kind.upper(), kb_id=actor,
+                                span_id=REFERENCE)
+                    added.append(span)
+                    mention = _Antecedent(i, actor, kind,
+                                          _subject_like(doc, i) in ("start", "coord"))
+                    seen.append(mention)
+                    window.append(mention)
         if added:
             doc.spans[ACTOR_SPANS_KEY] = sorted(spans + added,
                                                 key=lambda s: (s.start, s.end, s.id_))
         return doc
+
+    def _resolve(self, doc: Doc, i: int, sent: Span, sent_start: int,
+                 window: list[_Antecedent], starts: set[int],
+                 genders: dict[str, frozenset[str]], roles: dict[str, str],
+                 seen: list[_Antecedent]) -> tuple[str, str] | None:
+        """(actor, type) token ``i`` refers to, by the first rule that applies."""
+        token = doc[i]
+        text = token.text
+        low = token.lower_
+        if low in FIRST_PLURAL or low.startswith("unser"):
+            return self._speaker(doc, i, sent, seen)
+        if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
+            pron_genders, number, _ = PERSONAL_PRONOUNS[low]
+            if low == "sie":
+                number = _verb_number(doc, i, sent) or number
+            if low == "ihr" and i + 1 < sent.end and doc[i + 1].text[:1].isupper():
+                return None  # "ihr Anteil": a possessive, not the dative pronoun
+            fits = [m for m in window if m.start < i and _agrees(
+                genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
+            if PERSONAL_PRONOUNS[low][2] != frozenset({"nom"}):
+                # "Die Regierung unterstützt sie": after its clause's subject a pronoun
+                # is an object, and never that subject (that would be "sich")
+                own = {m.actor for m in window if sent_start <= m.start < i and m.subject
+                       and not any(doc[j].text in (",", ";", ":") for j in range(m.start, i))}
+                if own:
+                    fits = [m for m in fits if m.actor not in own]
+            return _salient(fits, sent_start)
+        if low == "man" and i + 1 < sent.end and doc[i + 1].lower_ in REPORTED_FINITE or (
+                low == "man" and i > 0 and doc[i - 1].lower_ in REPORTED_FINITE):
+            # "Man habe kooperiert", "wolle man ...": reported speech of an organisation
+            fits = [m for m in window if m.start < i and m.kind in ORGANISATIONS]
+            return _salient(fits, sent_start)
+        if low in DEMONSTRATIVE_PRONOUNS and _stands_alone(doc, i, sent):
+            pron_genders, number, _ = DEMONSTRATIVE_PRONOUNS[low]
+            if low == "diese":
+                number = _verb_number(doc, i, sent) or number
+            # the latest mention that agrees, or whose gender is unknown
+            fits = [m for m in window if m.start < i and m.kind != "person" and (
+                not genders.get(m.actor) or _agrees(
+                    genders.get(m.actor, frozenset()), m.kind, pron_genders, number))]
+            if fits:
+                last = max(fits, key=lambda m: m.start)  # a demonstrative: the latest
+                return last.actor, last.kind
+        if text[:1].isupper() and len(text) > 2:
+            role_actor = self._role_reference(doc, i, roles, seen, starts)
+            if role_actor is not None:
+                return role_actor
+            found = self._cached(doc, i)
+            if found is None or not self._is_description(doc, i, found, starts):
+                return None
+            before = [m for m in window if m.start < i and m.kind in found.types]
+            return _salient(before, sent_start)
+        return None
+
+    def _group(self, doc: Doc, i: int, sent: Span, sent_start: int,
+               window: list[_Antecedent], genders: dict[str, frozenset[str]]
+               ) -> list[tuple[str, str]]:
+        """Two actors a plural reference stands for: "beide Seiten", "die beiden
+        Konzerne", "die Kontrahenten", or plural "sie" when no plural-named actor fits;
+        the two actors named just before (or the two subjects, if more are named)."""
+        token = doc[i]
+        low = token.lower_
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        plural_noun = token.text[:1].isupper() and token.is_alpha and (
+            prev in ("beide", "beiden") or (
+                low in self._group_nouns and prev in ("die", "den") and (
+                    i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper())))
+        if low in ("beide", "beiden") and i + 1 < sent.end and not doc[i + 1].text[:1].isupper():
+            plural_noun = prev in ("die", "") or i == sent.start  # "Die beiden einigten sich"
+        if not plural_noun and low == "sie" and _verb_number(doc, i, sent) == "pl":
+            if any(PLURAL in genders.get(m.actor, frozenset()) for m in window if m.start < i):
+                return []  # "die USA ... Sie wollen": the plural name
+            plural_noun = True
+        if not plural_noun:
+            return []
+        before = [m for m in window if m.start < i]
+        here = [m for m in before if m.start >= sent_start]
+        pool = here if len({m.actor for m in here}) >= 2 else [
+            m for m in before if m.start < sent_start]
+        actors = list(dict.fromkeys(m.actor for m in pool))
+        if len(actors) > 2:
+            actors = list(dict.fromkeys(m.actor for m in pool if m.subject))
+        if len(actors) != 2:
+            return []
+        kinds = {m.actor: m.kind for m in pool}
+        return [(a, kinds[a]) for a in actors]
+
+    # -- the rules' pieces -------------------------------------------------------------
+    def _genders(self, doc: Doc, spans: list[Span], lowers: list[str]
+                 ) -> dict[str, frozenset[str]]:
+        """Gender and number of each actor of the doc: from the articles the text puts
+        before its names, else from its name and aliases (``data/genders.yml``)."""
+        out: dict[str, frozenset[str]] = {}
+        aliases = self._aliases()
+        for span in spans:  # a plural name is plural in any form ("den Niederlanden")
+            if span.kb_id_ not in out and PLURAL in self.genders.of_aliases(
+                    aliases.get(span.kb_id_, (span.text,)), span.label_.lower()):
+                out[span.kb_id_] = frozenset({PLURAL})
+        for span in spans:
+            if out.get(span.kb_id_) == frozenset({PLURAL}):
+                continue
+            if span.id_ == MODIFIER or span.id_ == REFERENCE:
+                continue
+            actor, kind = span.kb_id_, span.label_.lower()
+            found = self.genders.of_name(span.text, kind)
+            if not found and kind != "person":
+                found = article_gender(lowers, span.start)
+            if found:
+                known = out.get(actor)
+                out[actor] = found if known is None else (known & found or known)
+        for span in spans:
+            actor = span.kb_id_
+            if actor not in out:
+                names = aliases.get(actor, ())
+                out[actor] = self.genders.of_aliases(names, span.label_.lower())
+        return out
+
+    def _tagger_dictionary(self) -> Any:
+        if self._nlp is None:
+            return None
+        for _, component in self._nlp.pipeline:
+            dictionary = getattr(component, "dictionary", None)
+            if dictionary is not None and hasattr(dictionary, "actors"):
+                return dictionary
+        return None
+
+    def _aliases(self) -> dict[str, tuple[str, ...]]:
+        """Actor id -> (name, *aliases) of the tagger's dictionary, cached per dictionary."""
+        dictionary = self._tagger_dictionary()
+        if dictionary is None:
+            return {}
+        if self._alias_cache[0] is not dictionary:
+            self._alias_cache = (dictionary, {
+                a.id: (a.name, *a.aliases) for a in dictionary}, _role_words(dictionary))
+        return self._alias_cache[1]
+
+    def _roles(self) -> dict[str, str]:
+        """Role words of persons, from the dictionary's aliases ("US-Präsident Trump"
+        makes "US-Präsident" a role of Trump): lower-case role -> actor id, for roles
+        that only one actor has."""
+        self._aliases()
+        return self._alias_cache[2]
+
+    def _role_reference(self, doc: Doc, i: int, roles: dict[str, str],
+                        seen: list[_Antecedent], starts: set[int]) -> tuple[str, str] | None:
+        """"der US-Präsident" for the person whose alias has that role, named earlier in
+        the document."""
+        actor = roles.get(doc[i].lower_)
+        if actor is None:
+            return None
+        j = i - 1
+        while j >= 0 and _adjective(doc[j].text):
+            j -= 1
+        if j < 0 or doc[j].lower_ not in DETERMINERS["m"] | DETERMINERS["f"]:
+            return None
+        if i + 1 < len(doc) and (i + 1 in starts or (
+                doc[i + 1].text[:1].isupper() and _name_like(doc[i + 1].text))):
+            return None  # "der US-Präsident Trump": a title, the name follows
+        for m in seen:
+            if m.actor == actor and m.start < i:
+                return m.actor, m.kind
+        return None
+
+    def _speaker(self, doc: Doc, i: int, sent: Span,
+                 seen: list[_Antecedent]) -> tuple[str, str] | None:
+        """"wir", "uns", "unser" inside a quote: the actor the quote is attributed to,
+        in the same sentence ("…“, sagte ein Vodafone-Sprecher", "so die Behörde")."""
+        opened = closed = None
+        for j in range(i - 1, sent.start - 1, -1):
+            if doc[j].text in QUOTE_OPEN:
+                opened = j
+                break
+        for j in range(i + 1, sent.end):
+            if doc[j].text in QUOTE_CLOSE:
+                closed = j
+                break
+        if opened is None and closed is None:
+            return None
+        if closed is not None:
+            # "…“, sagte ein Vodafone-Sprecher" / "…“, so die Behörde": the first mention
+            # within a few words after a verb of saying right after the quote
+            for j in range(closed + 1, min(closed + 4, sent.end)):
+                if doc[j].lower_ in SPEECH_VERBS:
+                    after = [m for m in seen if j < m.start <= j + 6 and m.start < sent.end]
+                    if after:
+                        first = min(after, key=lambda m: m.start)
+                        return first.actor, first.kind
+                    return None
+        if opened is not None and opened > sent.start and doc[opened - 1].text == ":":
+            # "X sagte: „Wir …“": the subject before the colon
+            before = [m for m in seen if sent.start <= m.start < opened and m.subject]
+            if len({m.actor for m in before}) == 1 and any(
+                    doc[j].lower_ in SPEECH_VERBS for j in range(sent.start, opened)):
+                return before[0].actor, before[0].kind
+        return None
 
     @staticmethod
     def _is_description(doc: Doc, i: int, found: Description, starts: set[int]) -> bool:
@@ -273,7 +498,10 @@ def _checked(data: Any, where: str) -> dict[str, Any]:
     excluded = data.get("not_part_of", [])
     if not isinstance(excluded, list) or not all(isinstance(w, str) for w in excluded):
         raise ReferencesError(f"{where}: field 'not_part_of': expected a list of words")
-    return {"classes": classes, "not_part_of": list(excluded)}
+    groups = data.get("groups", [])
+    if not isinstance(groups, list) or not all(isinstance(w, str) for w in groups):
+        raise ReferencesError(f"{where}: field 'groups': expected a list of plural nouns")
+    return {"classes": classes, "not_part_of": list(excluded), "groups": list(groups)}
 
 
 # -- German word forms -------------------------------------------------------------------
@@ -304,6 +532,176 @@ def _adjective(text: str) -> bool:
 def _name_like(text: str) -> bool:
     """A capitalised word that is no ordinary German word: a name after the noun."""
     return not is_common_word(text)
+
+
+# -- antecedents and agreement -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Antecedent:
+    """A mention that a later reference can point back to."""
+
+    start: int
+    actor: str
+    kind: str  # actor type
+    subject: bool  # stands where a subject stands (see _subject_like)
+
+
+def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] | None:
+    """The antecedent among ``candidates`` (mentions before the reference that fit it):
+    of the nearest sentence that has any, the only actor, else the one subject; two
+    equally good candidates resolve nothing."""
+    if not candidates:
+        return None
+    here = [m for m in candidates if m.start >= sent_start]
+    pool = here or candidates
+    actors = {m.actor for m in pool}
+    if len(actors) == 1:
+        m = pool[0]
+        return m.actor, m.kind
+    subjects = {m.actor for m in pool if m.subject}
+    if len(subjects) == 1:
+        m = next(m for m in pool if m.subject)
+        return m.actor, m.kind
+    return None
+
+
+def _agrees(genders: frozenset[str], kind: str, pronoun: frozenset[str], number: str) -> bool:
+    """Whether an actor of ``genders`` (``m``/``f``/``n``/``pl``, empty = unknown) and
+    type ``kind`` can be the antecedent of a pronoun of ``pronoun`` genders and
+    ``number`` ("sg", "pl" or "sg|pl")."""
+    if PLURAL in genders:
+        return "pl" in number
+    if "sg" not in number:
+        return False
+    if not genders:
+        # a person of unknown gender fits "er" and "sie"; anything else needs a gender
+        return kind == "person" and bool(pronoun & {"m", "f"})
+    return bool(genders & pronoun)
+
+
+def _verb_number(doc: Doc, i: int, sent: Span) -> str | None:
+    """"sg" or "pl" from the finite verb next to the pronoun at ``i`` ("sie will" /
+    "sie wollen", "will sie"), None if there is none."""
+    for j in (i + 1, i - 1):
+        if not sent.start <= j < sent.end:
+            continue
+        low = doc[j].lower_
+        if low in FINITE_SINGULAR:
+            return "sg"
+        if low in FINITE_PLURAL:
+            return "pl"
+        if j == i + 1 and doc[j].is_alpha and doc[j].text.islower() and (
+                low not in ARTICLE_CASES and low not in PREPOSITIONS and len(low) > 3):
+            if low.endswith("en"):
+                return "pl"
+            if low.endswith(("t", "te")):
+                return "sg"
+    return None
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a quote or a clause inside the sentence ("„Sie ...")."""
+    return i > 0 and doc[i - 1].text in QUOTE_OPEN
+
+
+def _stands_alone(doc: Doc, i: int, sent: Span) -> bool:
+    """A demonstrative used as a pronoun: followed by a verb, not by its noun
+    ("Dieser hielt ...", "gehört dieser den ...")."""
+    nxt = i + 1
+    if nxt >= sent.end:
+        return False
+    after = doc[nxt]
+    if after.is_punct:
+        return True
+    if after.text[:1].isupper() or _adjective(after.text):
+        return False
+    return after.lower_ in AUXILIARIES or after.lower_ in ARTICLE_CASES or (
+        after.is_alpha and after.text.islower() and after.lower_.endswith(("t", "te", "en")))
+
+
+def _with_subjects(doc: Doc, spans: list[Span]) -> list[_Antecedent]:
+    """Antecedents for ``spans`` (in text order), each marked whether it is a subject:
+    a mention at the start of a clause, or the first mention of a sentence right after
+    its finite verb ("Zudem habe die Bank ..."; but in "Trump kritisierte Xi" only
+    Trump)."""
+    out: list[_Antecedent] = []
+    sentence_has: set[int] = set()
+    ends: dict[int, _Antecedent] = {}
+    for span in spans:
+        place = _subject_like(doc, span.start)
+        if place == "coord":
+            # "X und Y": Y is a subject if X is ("von X und Y" is no subject)
+            conjunct = ends.get(span.start - 1)
+            if conjunct is not None:
+                out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(),
+                                       conjunct.subject))
+                ends[span.end] = out[-1]
+                continue
+            place = "start"
+        sent = span.sent.start if doc.has_annotation("SENT_START") else 0
+        subject = place == "start" or (place == "verb" and sent not in sentence_has)
+        if place is not None:
+            sentence_has.add(sent)
+        out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(), subject))
+        ends[span.end] = out[-1]
+    return out
+
+
+def _subject_like(doc: Doc, start: int) -> str | None:
+    """Where a mention starting at ``start`` stands if it can be a subject: ``"start"``
+    of its clause (after adjectives, an article that can be nominative, a title), or
+    right after a ``"verb"``, after a coordinator (``"coord"``: as the conjunct before
+    it); None in a prepositional phrase or after a non-nominative article."""
+    j = start - 1
+    while j >= 0 and (_adjective(doc[j].text) or (
+            doc[j].text[:1].isupper() and doc[j].is_alpha and not doc[j].is_sent_start
+            and is_common_word(doc[j].text) and j == start - 1)):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in ARTICLE_CASES:
+        if "nom" not in ARTICLE_CASES[doc[j].lower_]:
+            return None
+        j -= 1
+    if j < 0 or doc[j + 1].is_sent_start:
+        return "start"
+    before = doc[j]
+    low = before.lower_
+    if low in PREPOSITIONS:
+        return None
+    if low in ("und", "oder", "sowie"):
+        return "coord"
+    if before.text in {",", ":", "(", "–"} | QUOTE_OPEN or low in SUBORDINATORS or low in (
+            "aber", "sondern"):
+        return "start"
+    if low in AUXILIARIES or (before.is_alpha and before.text.islower()
+                              and low.endswith(("t", "te", "ten", "en"))):
+        return "verb"
+    return None
+
+
+def _role_words(dictionary: Any) -> dict[str, str]:
+    """Role words of persons from aliases that put a role before the name
+    ("US-Präsident Trump", "Kanzlerin Merkel"): the role, and its hyphen-free head,
+    each mapped to the person when no other person has it."""
+    owners: dict[str, set[str]] = {}
+    for actor in dictionary:
+        if actor.type != "person":
+            continue
+        name_words = {w.lower() for w in actor.name.split()}
+        for alias in actor.aliases:
+            words = alias.split()
+            k = 0
+            while k < len(words) and words[k].lower() not in name_words:
+                k += 1
+            if k == 0 or k == len(words) or not all(
+                    w.lower() in name_words for w in words[k:]):
+                continue
+            role = words[k - 1]
+            if not role[:1].isupper() or not role.replace("-", "").isalpha():
+                continue
+            for form in {role.lower(), role.rsplit("-", 1)[-1].lower()}:
+                owners.setdefault(form, set()).add(actor.id)
+    return {role: next(iter(ids)) for role, ids in owners.items() if len(ids) == 1}
 
 
 __all__ = ["ReferenceResolver", "load_references", "make_reference_resolver"]

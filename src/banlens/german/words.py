@@ -70,6 +70,8 @@ AUXILIARIES = frozenset({
 OBJECT_CONTROL = frozenset({
     "auffordern", "zwingen", "verpflichten", "bitten", "drängen", "untersagen", "verbieten",
     "erlauben", "fordern",
+    # accusations: the accused is who did it ("wirft X vor, Y zu unterstützen")
+    "vorwerfen", "vorhalten", "beschuldigen", "verdächtigen", "bezichtigen",
 })
 ADJ_ENDINGS = ("e", "en", "em", "er", "es")
 # what an adjective adds to its base form (inflection, comparative, superlative)
@@ -131,3 +133,55 @@ MONTHS = frozenset({
     "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "apr.",
     "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dez.",
 })
+
+# Personal pronouns of the third person: form -> (genders, number, cases). ("es" is
+# left out: mostly an expletive, "es gibt", "hieß es".) Genders
+# "m", "f", "n"; number "sg" or "pl" ("sie" is both: the finite verb decides).
+PERSONAL_PRONOUNS: dict[str, tuple[frozenset[str], str, frozenset[str]]] = {
+    "er": (frozenset("m"), "sg", frozenset({"nom"})),
+    "ihn": (frozenset("m"), "sg", frozenset({"acc"})),
+    "ihm": (frozenset("mn"), "sg", frozenset({"dat"})),
+    "sie": (frozenset("f"), "sg|pl", frozenset({"nom", "acc"})),
+    "ihr": (frozenset("f"), "sg", frozenset({"dat"})),
+    "ihnen": (frozenset("mfn"), "pl", frozenset({"dat"})),
+}
+# Demonstratives used as pronouns ("Dieser hielt 9,7 Prozent"): they point to the
+# most recent fitting actor, not to the subject.
+DEMONSTRATIVE_PRONOUNS: dict[str, tuple[frozenset[str], str, frozenset[str]]] = {
+    "dieser": (frozenset("m"), "sg", frozenset({"nom"})),
+    "diesen": (frozenset("m"), "sg", frozenset({"acc"})),
+    "diesem": (frozenset("mn"), "sg", frozenset({"dat"})),
+    "diese": (frozenset("f"), "sg|pl", frozenset({"nom", "acc"})),
+    "dieses": (frozenset("n"), "sg", frozenset({"nom", "acc"})),
+}
+# First person plural: inside a quote, the speaker's organisation.
+FIRST_PLURAL = frozenset({"wir", "uns"})
+# Finite auxiliaries and modals by number (third person), to tell singular "sie"
+# from plural "sie".
+FINITE_SINGULAR = frozenset({
+    "hat", "hatte", "habe", "hätte", "ist", "war", "sei", "wäre", "wird", "wurde", "werde",
+    "würde", "will", "wollte", "wolle", "kann", "konnte", "könne", "könnte", "soll",
+    "sollte", "solle", "muss", "musste", "müsse", "müsste", "darf", "durfte", "dürfe",
+    "dürfte", "mag", "möchte", "lässt", "ließ",
+})
+FINITE_PLURAL = frozenset({
+    "haben", "hatten", "hätten", "sind", "waren", "seien", "wären", "werden", "wurden",
+    "würden", "wollen", "wollten", "können", "konnten", "könnten", "sollen", "sollten",
+    "müssen", "mussten", "müssten", "dürfen", "durften", "dürften", "möchten", "lassen",
+    "ließen",
+})
+# Verbs of saying that attribute a quote to its speaker ("…“, sagte ein Sprecher").
+SPEECH_VERBS = frozenset({
+    "sagte", "sagt", "sagten", "erklärte", "erklärt", "erklärten", "betonte", "betont",
+    "teilte", "teilt", "schrieb", "schreibt", "so", "hieß", "heißt", "ergänzte", "fügte",
+    "sagen", "kündigte", "versicherte", "bekräftigte", "warnte", "kritisierte", "forderte",
+    "räumte", "meinte", "unterstrich", "berichtete", "verkündete", "mahnte", "sprach",
+})
+QUOTE_OPEN = frozenset({"„", "“", "\"", "»", "«", "‚"})
+QUOTE_CLOSE = frozenset({"“", "”", "\"", "«", "»", "‘"})
+# The cases a pronoun is in, for the argument reader.
+PRONOUN_CASES: dict[str, frozenset[str]] = {
+    **{form: cases for form, (_, _, cases) in PERSONAL_PRONOUNS.items()},
+    **{form: cases for form, (_, _, cases) in DEMONSTRATIVE_PRONOUNS.items()},
+    "wir": frozenset({"nom"}), "uns": frozenset({"acc", "dat"}),
+}

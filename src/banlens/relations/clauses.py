@@ -28,6 +28,7 @@ from ..german.words import (
     EXAMPLE_MARKERS,
     GENITIVE,
     PREPOSITIONS,
+    PRONOUN_CASES,
     PRONOUNS,
     RELATIVE,
     SPOKESPERSONS,
@@ -363,6 +364,14 @@ class ClauseReader:
         owners: dict[int, Arg] = {}  # mention start -> the prenominal genitive before it
         for m in inside:
             arg = Arg(m)
+            if args and args[-1].mention.start == m.start:
+                # the second actor of a plural reference: coordinated with the first
+                first = args[-1]
+                arg.prep, arg.cases, arg.article_at = first.prep, first.cases, first.article_at
+                arg.coord = first.coord if first.coord >= 0 else len(args) - 1
+                arg.example, arg.aside = first.example, first.aside
+                args.append(arg)
+                continue
             n = order[m.start]
             steps = 0
             owner = owners.get(m.start)
@@ -478,6 +487,9 @@ class ClauseReader:
                 ):
                     arg.cases = GENITIVE
                     arg.article_at = m.start
+            if m.end - m.start == 1 and arg.prep is None:
+                # a pronoun the resolver read as an actor: its form gives its case
+                arg.cases = PRONOUN_CASES.get(doc[m.start].lower_, arg.cases)
             arg.aside = m.start in clause.aside
             args.append(arg)
         clause.args = args

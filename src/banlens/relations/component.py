@@ -29,6 +29,7 @@ from spacy.util import ensure_path
 from ..actors.mentions import doc_mentions, sentence_mentions
 from ..annotations import ACTOR_SPANS_KEY, REFERENCE, register
 from ..errors import LexiconError
+from ..german.words import ARTICLE_CASES
 from .findings import to_records
 from .lexicon import RelationLexicon, load_lexicon
 from .surface import SurfaceExtractor
@@ -66,10 +67,23 @@ def make_relation_extractor(
                              strategy=strategy, min_confidence=min_confidence)
 
 
-def _only_described(mentions: list) -> set[str]:
-    """Actors that a sentence names only through a resolved description."""
+def _only_described(doc: Doc, mentions: list) -> dict[str, str]:
+    """Actors that a sentence names only through a resolved reference, with the words
+    of the reference ("das Geldhaus", "Sie")."""
     named = {m.actor for m in mentions if m.kind != REFERENCE}
-    return {m.actor for m in mentions if m.kind == REFERENCE} - named
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == REFERENCE and m.actor not in named and m.actor not in out:
+            start = m.start
+            while start > 0 and start - m.start > -4 and (
+                    doc[start - 1].lower_ in ARTICLE_CASES or (
+                        doc[start - 1].is_alpha and doc[start - 1].text.islower()
+                        and doc[start - 1].lower_.endswith(("e", "en", "er", "es", "em")))):
+                start -= 1
+                if doc[start].lower_ in ARTICLE_CASES:
+                    break
+            out[m.actor] = doc[start:m.end].text
+    return out
 
 
 class RelationExtractor:
@@ -139,10 +153,12 @@ class RelationExtractor:
                 found = [f for f in found if f.confidence >= self.min_confidence and (
                     not f.trigger.object_types or types.get(f.object) in f.trigger.object_types)]
                 if found:
-                    described = _only_described(mentions)
+                    described = _only_described(doc, mentions)
                     for record in to_records(doc, sent, found, lexicon):
-                        record["coref"] = bool(described & {record["subject"],
-                                                            record["object"]})
+                        refs = {a: described[a] for a in (record["subject"], record["object"])
+                                if a in described}
+                        record["coref"] = bool(refs)
+                        record["references"] = refs
                         records.append(record)
             self._surface.forget()
         doc._.relation_records = records

@@ -31,6 +31,7 @@ from ..german.words import (
     PARTICLES,
     POSSESSIVE_FORMS,
     PREPOSITIONS,
+    PRONOUNS,
     REGION_WORDS,
     REPORTED,
     WERDEN,
@@ -54,6 +55,8 @@ from .words import (
 # wants, not what it does: "gegen eine Koalition mit X", "für eine Partnerschaft".
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
+# "sich gegenseitig", "einander": coordinated subjects act on each other.
+MUTUAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # Verbs that argue for something ("spricht sich für … aus", "wirbt für …").
 ADVOCACY = frozenset({
     "aussprechen", "werben", "eintreten", "plädieren", "stimmen", "votieren", "kämpfen",
@@ -268,6 +271,14 @@ class SurfaceExtractor:
                                hypothetical)
                     for n, a in enumerate(subjects) for b in subjects[n + 1:]
                 ]
+            if not objects and len(subjects) > 1 and any(
+                    doc[i].lower_ in MUTUAL for i in clause.tokens):
+                # "X und Y werfen sich gegenseitig vor, ...": each to the other
+                return [
+                    self._make(a.actor, trigger, b.actor, trig_tokens, "reciprocal", negated,
+                               hypothetical)
+                    for a in subjects for b in subjects if a.actor != b.actor
+                ]
             spec = self.lexicon.labels[trigger.label]
             if not objects and spec.through_deal and not trigger.direct:
                 objects = self._deal_parties(doc, clause, tok)
@@ -287,6 +298,10 @@ class SurfaceExtractor:
         if self.reader.lemmas(doc, ctrl) & OBJECT_CONTROL:
             objs = [a.mention for a in ctrl.args if a.mention not in subj and (
                 a.can_be("acc") or a.can_be("dat")) and a.mention.is_agentive]
+            if not objs and ctrl.tokens and doc[ctrl.tokens[0]].lower_ in PRONOUNS:
+                # "Er wirft Gabriel vor, ...": a pronoun nobody resolved is the subject,
+                # so the one name is the object
+                objs = [m for m in subj if m.start > ctrl.tokens[0]]
             return objs[:1]
         if not subj and ctrl.kind == "inf" and ctrl.controller is not None:
             # "kündigte an, X zu erhöhen, um Y zu unterstützen": up the chain
