@@ -83,6 +83,7 @@ class Clause:
     pronoun_at: int = -1  # token index of the relative pronoun
 
 
+QUOTES = frozenset({"„", "“", "”", "\"", "«", "»", "‚", "‘", "’"})
 INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
 FOCUS_PARTICLES = frozenset({"selbst", "auch", "nur", "sogar", "erst", "gerade"})
 # "der" before an adjective in -en: dative or genitive singular, or genitive plural
@@ -118,6 +119,17 @@ class ClauseReader:
                 continue
             if tok.text in (")", "]"):
                 continue
+            if tok.text in QUOTES:
+                close = next((j for j in range(i + 2, min(i + 5, sent.end))
+                              if doc[j].text in QUOTES), None)
+                if close is not None and all(doc[j].is_alpha or doc[j].text == "-"
+                                             for j in range(i + 1, close)):
+                    # a word or two in quotation marks inside a clause ("will X
+                    # „unterstützen“"): the words stay, the marks split nothing
+                    for j in range(i + 1, close):
+                        segments[-1].append(j)
+                    skip_to = close + 1
+                    continue
             glued = i > sent.start and not doc[i - 1].space_after and not tok.space_after
             if (tok.text in BOUNDARY and not (glued and tok.text in APOSTROPHE_S)) or (
                 tok.text in ("-", "--") and tok.is_punct
@@ -185,6 +197,14 @@ class ClauseReader:
                 clauses[-1].aside.update(seg)
                 interrupted, after_hard = True, False
                 hard.pop(n + 1)
+                continue
+            if (kind == "main" and len(clauses) >= 2 and clauses[-1].kind == "rel"
+                    and clauses[-2].kind == "main" and finite_like(doc[seg[0]])
+                    and not any(verb_like(doc[i]) for i in clauses[-2].tokens)):
+                # "Die Bank, die seit Jahren Verluste schreibt, kritisierte X": the clause
+                # interrupted by the relative clause goes on
+                clauses[-2].tokens.extend(seg)
+                prev_has_verb = True
                 continue
             if clauses and kind == "main" and not after_hard and (
                 not has_verb or not prev_has_verb or interrupted

@@ -550,9 +550,19 @@ class SurfaceExtractor:
             hypothetical = True  # "ein Vorschlag für einen Pakt von X und Y"
         taken: list[Mention] = []
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
+        if not objects and "clause" in trigger.subject and self._has_support(doc, clause):
+            objects = self._clause_pp(doc, clause, n, trigger, subj, used)
         taken.extend(objects)
         subjects = self._roles_for(doc, clause, n, region, trigger, "subject", subj, taken, used)
         kind = "noun"
+        if not objects and len(subjects) > 1 and self.lexicon.labels[trigger.label].symmetric \
+                and subjects == [m for m in subj if m not in taken]:
+            # "X und Y erzielten eine Einigung": the coordinated subjects with each other
+            return [
+                self._make(a.actor, trigger, b.actor, (n,), "clause", negated,
+                           hypothetical or trigger.hypothetical or clause_cues[1])
+                for k, a in enumerate(subjects) for b in subjects[k + 1:]
+            ] if self._has_support(doc, clause) else []
         if not subjects and self.lexicon.labels[trigger.label].symmetric and len(objects) > 1:
             return [
                 self._make(a.actor, trigger, b.actor, (n,), kind, negated,
@@ -578,6 +588,38 @@ class SurfaceExtractor:
                        hypothetical or trigger.hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
+
+    def _clause_pp(
+        self, doc: Words, clause: Clause, n: int, trigger: Trigger, subj: list[Mention],
+        used: set[tuple[int, str]],
+    ) -> list[Mention]:
+        """The partner of a noun trigger in a support-verb clause, in a PP of the clause
+        rather than after the noun: German puts "mit X" before the noun it belongs to
+        ("X hat mit Y eine Einigung erzielt", "X will mit Y Gespräche führen")."""
+        for role in trigger.object:
+            if role not in ("mit", "zwischen", "gegen"):
+                continue
+            for k, arg in enumerate(clause.args):
+                if arg.prep != role or arg.coord >= 0 or arg.mention in subj or (
+                        arg.mention.start, role) in used or not arg.mention.is_agentive:
+                    continue
+                if arg.article_at > n or not self._between_is_free(doc, clause, arg, n):
+                    continue
+                return self.reader.group(clause, k)
+        return []
+
+    def _between_is_free(self, doc: Words, clause: Clause, arg: Arg, n: int) -> bool:
+        """Whether no other noun trigger, deal noun or verb stands between the PP of
+        ``arg`` and the noun at ``n`` (the PP could belong to that word instead)."""
+        for i in clause.tokens:
+            if arg.mention.end <= i < n:
+                tok = doc[i]
+                if is_cap(tok) and (self.lexicon.noun_triggers(tok.lower_)
+                                    or self.lexicon.is_deal(tok.lower_)):
+                    return False
+                if verb_like(tok) and tok.lower_ not in AUXILIARIES:
+                    return False
+        return True
 
     def _roles_for(
         self, doc: Words, clause: Clause, n: int, region: set[int], trigger: Trigger,
@@ -635,8 +677,10 @@ class SurfaceExtractor:
             particle = doc[last].lower_ if last is not None and last > i else None
             if particle is not None and particle in lex.support_particles.get(lemma, ()):
                 return True
-            if lemma in lex.support_verbs and not (particle is not None
-                                                   and particle in PARTICLES):
+            # the form itself too: an infinitive the lookup table gives another verb
+            # ("führen" -> "fahren")
+            if (lemma in lex.support_verbs or tok.lower_ in lex.support_verbs) and not (
+                    particle is not None and particle in PARTICLES):
                 return True  # "schließt einen Vertrag", but "schließt ... aus" is another verb
         return False
 
