@@ -549,8 +549,9 @@ class _Antecedent:
 
 def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] | None:
     """The antecedent among ``candidates`` (mentions before the reference that fit it):
-    of the nearest sentence that has any, the only actor, else the one subject; two
-    equally good candidates resolve nothing."""
+    of the nearest sentence that has any, the only actor; of several in the sentence
+    before, its one subject; anything else (two in the same sentence, two subjects)
+    resolves nothing."""
     if not candidates:
         return None
     here = [m for m in candidates if m.start >= sent_start]
@@ -559,6 +560,8 @@ def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] 
     if len(actors) == 1:
         m = pool[0]
         return m.actor, m.kind
+    if here:
+        return None  # two fitting actors in the same sentence: subject or object alike
     subjects = {m.actor for m in pool if m.subject}
     if len(subjects) == 1:
         m = next(m for m in pool if m.subject)

@@ -83,6 +83,8 @@ class Clause:
     pronoun_at: int = -1  # token index of the relative pronoun
 
 
+# Relative pronouns whose antecedent is the whole clause before ("…, was X bestreitet").
+SENTENTIAL_RELATIVES = frozenset({"was", "wogegen", "wobei", "worauf", "woraufhin"})
 QUOTES = frozenset({"„", "“", "”", "\"", "«", "»", "‚", "‘", "’"})
 INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
 FOCUS_PARTICLES = frozenset({"selbst", "auch", "nur", "sogar", "erst", "gerade"})
@@ -301,6 +303,8 @@ class ClauseReader:
         first = doc[seg[0]].lower_
         if first in FOCUS_PARTICLES and len(seg) > 1 and doc[seg[1]].lower_ in SUBORDINATORS:
             first = doc[seg[1]].lower_  # "selbst wenn", "auch wenn", "nur wenn"
+        if first in SENTENTIAL_RELATIVES and len(seg) > 2 and verb_like(doc[seg[-1]]):
+            return "sub"  # ", was das Unternehmen zurückweist": about the clause before
         if first in SUBORDINATORS and first not in ("als", "wie", "da", "damit") or (
             first in ("als", "wie", "da") and len(seg) > 2
             and any(verb_like(doc[i]) for i in seg[-2:])
@@ -318,7 +322,9 @@ class ClauseReader:
                 return "inf"
         pos = 1 if first in PREPOSITIONS and len(seg) > 1 else 0
         word = doc[seg[pos]]
-        if word.lower_ in RELATIVE and word.text.islower() and pos + 1 < len(seg):
+        after_comma = seg[0] > 0 and doc[seg[0] - 1].text in (",", ")", "–", "-")
+        if word.lower_ in RELATIVE and word.text.islower() and pos + 1 < len(seg) and (
+                after_comma):
             # a relative pronoun, not an article: "der die Fusion genehmigte",
             # "die Bayer an BASF abgibt", "das von X unterstützt wird"
             nxt = seg[pos + 1]
@@ -564,6 +570,9 @@ class ClauseReader:
             return []
         if clause.kind == "coord":  # the subject left out after "und": the one before
             return self.subject(clause.controller, doc) if clause.controller else []
+        apposed = self.apposition_subject(clause, doc)
+        if apposed:
+            return apposed
         for k, arg in enumerate(clause.args):
             if arg.coord >= 0:
                 continue
@@ -578,6 +587,31 @@ class ClauseReader:
                         and doc[a.article_at - 1].lower_ in ("zusammen", "gemeinsam")
                     ]
                 return group
+        return []
+
+    def apposition_subject(self, clause: Clause, doc: Words | None) -> list[Mention]:
+        """"Das Kieler Geldhaus, die Nordbank, steigt ... ein": when the clause opens
+        with a noun phrase that names no actor, an actor in apposition right after it
+        (between commas) is the subject."""
+        if doc is None or not clause.tokens or clause.kind != "main":
+            return []
+        first = doc[clause.tokens[0]]
+        if not (first.lower_ in ARTICLE_CASES and "nom" in ARTICLE_CASES[first.lower_]):
+            return []
+        for k, arg in enumerate(clause.args):
+            if not arg.aside or arg.prep is not None or arg.coord >= 0:
+                continue
+            j = arg.mention.start - 1
+            while j > clause.tokens[0] and (doc[j].lower_ in ARTICLE_CASES
+                                            or adjective_like(doc, j, len(doc))):
+                j -= 1
+            after = arg.mention.end
+            # the phrase before the comma opens the clause and names nobody
+            if doc[j].text == "," and after < len(doc) and doc[after].text == "," and (
+                    arg.cases is None or "nom" in arg.cases) and not any(
+                    a.mention.start < j for a in clause.args):
+                return self.group(clause, k)
+            return []
         return []
 
     @staticmethod

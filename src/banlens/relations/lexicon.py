@@ -58,9 +58,9 @@ _TRIGGER_FIELDS = frozenset({
 })
 _LABEL_FIELDS = frozenset({
     "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
-    "triggers",
+    "through_part", "triggers",
 })
-_TOP_FIELDS = frozenset({"version", "labels", "support_verbs", "deals", "cues"})
+_TOP_FIELDS = frozenset({"version", "labels", "support_verbs", "deals", "parts", "cues"})
 _CUE_FIELDS = frozenset({
     "negation", "negation_phrases", "not_negation", "hypothetical", "hypothetical_phrases",
 })
@@ -110,6 +110,7 @@ class LabelSpec:
     symmetric: bool = False
     through_deal: bool = False
     through_attribute: bool = False
+    through_part: str = ""  # label of "owner -> subject" when the object is a part
     description: str = ""
     triggers: list[Trigger] = field(default_factory=list)
 
@@ -160,6 +161,11 @@ class RelationLexicon:
             data.get("support_verbs", []), "field 'support_verbs'"
         )
         self.deals = self._parse_deals(data.get("deals", {}))
+        self.parts = self._parse_deals(data.get("parts", {}), "parts")
+        for name, label in self.labels.items():
+            if label.through_part and label.through_part not in self.labels:
+                raise self._fail(f"label {name!r}, field 'through_part'",
+                                 f"{label.through_part!r} is not a label of this lexicon")
         self._parse_cues(data.get("cues", {}))
 
     def _parse_label(self, name: str, spec: Any) -> None:
@@ -191,6 +197,7 @@ class RelationLexicon:
             symmetric=spec.get("symmetric", False),
             through_deal=spec.get("through_deal", False),
             through_attribute=spec.get("through_attribute", False),
+            through_part=str(spec.get("through_part") or ""),
             description=str(spec.get("description", "")),
         )
         for i, entry in enumerate(triggers, start=1):
@@ -338,11 +345,11 @@ class RelationLexicon:
                 particles.setdefault(base, set()).add(particle)
         return frozenset(words), {b: frozenset(p) for b, p in particles.items()}
 
-    def _parse_deals(self, value: Any) -> dict[str, tuple[str, ...]]:
+    def _parse_deals(self, value: Any, field: str = "deals") -> dict[str, tuple[str, ...]]:
         if not isinstance(value, dict):
-            raise self._fail("field 'deals'", "expected a mapping noun -> roles")
+            raise self._fail(f"field {field!r}", "expected a mapping noun -> roles")
         return {
-            str(noun).lower(): self._roles(f"deal {noun!r}", roles, ())
+            str(noun).lower(): self._roles(f"{field[:-1]} {noun!r}", roles, ())
             for noun, roles in value.items()
         }
 
@@ -437,13 +444,12 @@ class RelationLexicon:
 
     def is_deal(self, word: str) -> tuple[str, ...] | None:
         """Roles holding the acting party if ``word`` names a deal, else None."""
-        for stem in (word, *_stems(word), word.rsplit("-", 1)[-1]):
-            if stem in self.deals:
-                return self.deals[stem]
-        for noun, roles in self.deals.items():
-            if word.endswith(noun) and len(word) - len(noun) >= 3:
-                return roles
-        return None
+        return _lookup(self.deals, word)
+
+    def is_part(self, word: str) -> tuple[str, ...] | None:
+        """Roles holding the owner if ``word`` names a part of an actor (a division,
+        shares, a stake), else None."""
+        return _lookup(self.parts, word)
 
     def to_dict(self) -> dict[str, Any]:
         """The lexicon data as loaded (used to store it with a pipeline)."""
@@ -454,6 +460,17 @@ class RelationLexicon:
 
 
 _ENDINGS = ("", "e", "en", "er", "ern", "es", "n", "s")
+
+
+def _lookup(nouns: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...] | None:
+    """Roles of ``word`` in ``nouns``: as itself, an inflected form or a compound head."""
+    for stem in (word, *_stems(word), word.rsplit("-", 1)[-1]):
+        if stem in nouns:
+            return nouns[stem]
+    for noun, roles in nouns.items():
+        if word.endswith(noun) and len(word) - len(noun) >= 3:
+            return roles
+    return None
 
 
 def _stems(word: str) -> tuple[str, ...]:
@@ -502,8 +519,9 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
     for key in ("support_verbs",):
         if key in extra:
             merged[key] = list(merged.get(key, [])) + list(extra[key] or [])
-    if "deals" in extra:
-        merged.setdefault("deals", {}).update(extra["deals"] or {})
+    for key in ("deals", "parts"):
+        if key in extra:
+            merged.setdefault(key, {}).update(extra[key] or {})
     if "cues" in extra:
         cues = merged.setdefault("cues", {})
         for key, words in (extra["cues"] or {}).items():

@@ -36,8 +36,8 @@ from ..german.words import (
     REPORTED,
     WERDEN,
 )
-from .clauses import Arg, Clause, ClauseReader
-from .findings import Found
+from .clauses import SENTENTIAL_RELATIVES, Arg, Clause, ClauseReader
+from .findings import Found, confidence
 from .lexicon import RelationLexicon, Trigger
 from .modality import cue_flags, is_konjunktiv_i
 from .words import (
@@ -286,6 +286,25 @@ class SurfaceExtractor:
             if not objects and spec.through_attribute and not trigger.direct:
                 objects = self._attribute_owner(doc, clause, trigger, subjects)
                 kind = "attribute"
+            if not objects and spec.through_attribute and not trigger.direct and (
+                    clause.kind == "sub" and clause.controller is not None
+                    and doc[clause.tokens[0]].lower_ in SENTENTIAL_RELATIVES):
+                # "X wirft Y Spionage vor, was Y zurückweist": Y rejects what X claims
+                main = clause.controller
+                while main.kind in ("inf", "sub") and main.controller is not None:
+                    main = main.controller
+                objects = [m for m in self.reader.subject(main, doc) if m not in subjects]
+                kind = "attribute"
+            if not objects and spec.through_part and not trigger.direct:
+                # "übernimmt die Kreditsparte der Nordbank": the owner of the part sells
+                # it to the subject
+                owners = self._part_owners(doc, clause, tok, subjects)
+                return [
+                    Found(o.actor, spec.through_part, s.actor, trigger, trig_tokens,
+                          "surface.part", confidence(trigger, "deal"), negated,
+                          hypothetical or trigger.hypothetical)
+                    for s in subjects for o in owners if s.actor != o.actor
+                ]
         return [
             self._make(s.actor, trigger, o.actor, trig_tokens, kind, negated, hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
@@ -392,6 +411,28 @@ class SurfaceExtractor:
             parties = self._region_role(doc, clause, i, region, roles)
             if parties:
                 return parties
+        return []
+
+    def _part_owners(self, doc: Words, clause: Clause, verb: Word,
+                     subjects: list[Mention]) -> list[Mention]:
+        """Owners of a part of an actor (a division, shares, a branch network) that is
+        the object of the verb: "die Sparte von X", "die Filialen der X", "ihre
+        Anteile" with X as possessor."""
+        for i in clause.tokens:
+            tok = doc[i]
+            if not is_cap(tok) or i == clause.tokens[0]:
+                continue
+            roles = self.lexicon.is_part(tok.lower_)
+            if roles is None:
+                continue
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if prev in PREPOSITIONS:
+                continue
+            region = self._region(doc, clause, i)
+            owners = [m for m in self._region_role(doc, clause, i, region, roles)
+                      if m not in subjects]
+            if owners:
+                return owners
         return []
 
     def _attribute_owner(

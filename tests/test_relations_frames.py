@@ -1,0 +1,138 @@
+"""Argument frames that carry over to any topic (relations engine, surface strategy).
+
+Each construction of German is a named rule of the engine; each is tested here with
+sentences written for these tests (municipal, banking and labour news, dictionary
+tests/data/actors_city.yml), with sentences that must give nothing beside them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import banlens
+
+ACTORS = Path(__file__).parent / "data" / "actors_city.yml"
+
+
+@pytest.fixture(scope="module")
+def city():
+    return banlens.load("blank", actors=ACTORS)
+
+
+def triples(doc) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.label, r.object) for r in doc._.relations}
+
+
+def flags(doc) -> dict[tuple[str, str, str], tuple[bool, bool]]:
+    return {(r.subject, r.label, r.object): (r.negated, r.hypothetical)
+            for r in doc._.relations}
+
+
+def check(doc, expected):
+    """``expected`` triples, symmetric labels in either order, and nothing else."""
+    symmetric = {"negotiates_with", "agrees_with", "partners_with"}
+
+    def norm(t):
+        s, label, o = t
+        return (min(s, o), label, max(s, o)) if label in symmetric else t
+
+    assert {norm(t) for t in triples(doc)} == {norm(t) for t in expected}
+
+
+# -- a noun's partner in a PP of its support-verb clause ---------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank hat mit den Stadtwerken Kiel eine Einigung erzielt.",
+     {("nordbank", "agrees_with", "stadtwerke")}),
+    ("Verdi will mit der Fischer AG neue Verhandlungen führen.",
+     {("verdi", "negotiates_with", "fischer_ag")}),
+    ("Mit dem Hafenamt hat die Fischer AG einen Vertrag geschlossen.",
+     {("fischer_ag", "agrees_with", "hafenamt")}),
+])
+def test_a_support_verb_clause_gives_its_pp_to_the_noun(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    # the PP belongs to the verb, and the verb is no support verb
+    "Die Nordbank hat mit den Stadtwerken Kiel über eine Einigung gestritten.",
+    # another noun stands between PP and trigger noun: the PP is that noun's
+    "Die Nordbank hat mit dem Streit um die Stadtwerke Kiel eine Einigung erzielt.",
+])
+def test_a_pp_that_belongs_elsewhere_is_no_partner(city, text):
+    assert not any(t[1] == "agrees_with" for t in triples(city(text)))
+
+
+# -- coordinated subjects of a reciprocal noun -------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank und die Stadtwerke Kiel erzielten eine Einigung.",
+     {("nordbank", "agrees_with", "stadtwerke")}),
+    ("Verdi und die Fischer AG führen seit Montag Gespräche.",
+     {("verdi", "negotiates_with", "fischer_ag")}),
+])
+def test_coordinated_subjects_of_a_reciprocal_noun(city, text, expected):
+    check(city(text), expected)
+
+
+def test_coordinated_subjects_without_a_support_verb_give_nothing(city):
+    assert triples(city("Die Nordbank und Verdi lehnen eine Einigung ab.")) == set()
+
+
+# -- a part of an actor as the object ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Fischer AG übernimmt die Kreditsparte der Nordbank.",
+     {("nordbank", "sells_to", "fischer_ag")}),
+    ("Die Fischer AG übernimmt die Filialen der Nordbank in Kiel.",
+     {("nordbank", "sells_to", "fischer_ag")}),
+    ("Die Fischer AG will die Anteile von Verdi übernehmen.",
+     {("verdi", "sells_to", "fischer_ag")}),
+    # the whole company is a takeover, shares in it are a stake
+    ("Die Fischer AG übernimmt die Nordbank.", {("fischer_ag", "acquires", "nordbank")}),
+    ("Die Fischer AG kauft Anteile an der Nordbank.",
+     {("fischer_ag", "invests_in", "nordbank")}),
+])
+def test_buying_a_part_is_a_sale_by_its_owner(city, text, expected):
+    check(city(text), expected)
+
+
+def test_the_shares_of_a_company_are_no_sale_by_it(city):
+    # "die Anteile der Nordbank" are shares in the bank: no sale by the bank
+    assert not any(t[1] == "sells_to" for t in
+                   triples(city("Die Fischer AG übernimmt Anteile der Nordbank.")))
+
+
+# -- clause structure ------------------------------------------------------------------
+
+def test_an_actor_in_apposition_to_the_opening_phrase_is_the_subject(city):
+    check(city("Das Kieler Geldhaus, die Nordbank, steigt bei den Stadtwerken Kiel ein."),
+          {("nordbank", "invests_in", "stadtwerke")})
+
+
+def test_an_apposition_to_an_object_is_no_subject(city):
+    doc = city("Den Konzern, die Nordbank, kritisiert die Landesregierung.")
+    assert ("nordbank", "accuses", "landesregierung") not in triples(doc)
+
+
+def test_the_clause_goes_on_after_a_relative_clause(city):
+    check(city("Die Nordbank, die seit Jahren Verluste schreibt, kritisierte die "
+               "Landesregierung."), {("nordbank", "accuses", "landesregierung")})
+
+
+def test_scare_quotes_around_the_trigger(city):
+    doc = city("Die Landesregierung will die Nordbank „unterstützen“.")
+    check(doc, {("landesregierung", "supports", "nordbank")})
+    assert flags(doc)[("landesregierung", "supports", "nordbank")] == (False, True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank beschuldigt Verdi, was Brandt bestreitet.",
+     {("nordbank", "accuses", "verdi"), ("brandt", "rejects", "nordbank")}),
+    ("Die Landesregierung kritisiert Verdi, was die Nordbank begrüßt.",
+     {("landesregierung", "accuses", "verdi"), ("nordbank", "supports", "landesregierung")}),
+])
+def test_a_sentential_relative_clause_is_about_the_claimant(city, text, expected):
+    check(city(text), expected)
