@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 import spacy
@@ -433,6 +434,7 @@ def load_dev_script():
     path = Path(__file__).resolve().parents[1] / "benchmarks" / "evaluate_dev.py"
     spec = importlib.util.spec_from_file_location("evaluate_dev", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
@@ -440,14 +442,20 @@ def load_dev_script():
 def test_dev_script_writes_between_the_markers(corpus):
     script = load_dev_script()
     page = f"# Titel\n\nvorher\n{script.START}\nalt\n{script.END}\nnachher\n"
-    report = evaluate_records(*corpus, symmetric=DEFAULT_SYMMETRIC)
-    block = script.docs_block(report, "banlens evaluate gold.jsonl")
+    gold, predicted = corpus
+    report = evaluate_records(gold, predicted, symmetric=DEFAULT_SYMMETRIC)
+    runs = [script.Run("dev2-even", report, gold, predicted)]
+    curves = script.sweep(runs, thresholds=(0.0, 0.95))
+    block = script.docs_block(runs, "python benchmarks/evaluate_dev.py", curves)
     new = script.replace_block(page, block)
     assert new.startswith("# Titel\n\nvorher\n" + script.START + "\n")
     assert new.endswith(script.END + "\nnachher\n") and "alt" not in new
     assert report.format().strip() in new
-    # the targets table reports the measured values: labeled precision 0.5 misses 0.80
-    assert "| Relations, labeled (document): precision | ≥ 0.80 | 0.500 | no |" in new
+    # the targets table reports the measured values: labeled precision 0.5 misses 0.85
+    assert ("| dev2-even: relations, labeled (document), precision | ≥ 0.85 | 0.500 | no |"
+            in new)
+    # the sweep: every predicted relation has confidence 1.0, so 0.95 keeps them all
+    assert curves["dev2-even"] == [(0.0, 0.5, 0.6), (0.95, 0.5, 0.6)]
     assert script.replace_block(new, block) == new
     with pytest.raises(ValueError, match="markers"):
         script.replace_block("# ohne Marker\n", block)
@@ -457,3 +465,57 @@ def test_docs_page_has_the_markers():
     script = load_dev_script()
     page = script.DOCS_PAGE.read_text(encoding="utf-8")
     assert page.index(script.START) < page.index(script.END)
+
+
+def test_gold_classes_and_coref_precision():
+    """Each distinct gold triple counts once, in its easiest class; a predicted coref
+    relation is right when the gold has the triple (the independent scorer's rule)."""
+    text = "A kauft B. Er verklagt C. Sie lobt D."
+    gold = [{"id": "g1", "text": text, "actors": ["a", "b", "c", "d"], "relations": [
+        {**rel("a", "acquires", "b", "A kauft B."), "explicit": True},
+        # the same triple through a reference: still direct (easiest class)
+        {**rel("a", "acquires", "b", "Er verklagt C."), "coref": True, "explicit": False},
+        {**rel("a", "sues", "c", "Er verklagt C."), "coref": True, "explicit": False},
+        {**rel("b", "supports", "d", "Sie lobt D."), "explicit": False},
+    ]}]
+    predicted = [{"id": "g1", "actors": actors("a", "b", "c", "d"), "relations": [
+        pred("a", "acquires", "b", text, "A kauft B."),
+        {**pred("a", "sues", "c", text, "Er verklagt C."), "coref": True},
+        {**pred("c", "supports", "d", text, "Sie lobt D."), "coref": True},
+    ]}]
+    report = evaluate_records(gold, predicted, symmetric=DEFAULT_SYMMETRIC)
+    assert {k: (s.gold, s.tp) for k, s in report.classes.items()} == {
+        "direct": (1, 1), "coref": (1, 1), "implicit": (1, 0)}
+    assert (report.coref_predicted.tp, report.coref_predicted.fp) == (1, 1)
+    data = report.to_dict()
+    assert data["gold_classes"]["coref"] == {"gold": 1, "found": 1, "recall": 1.0}
+    assert data["coref_predicted"]["precision"] == 0.5
+    assert "Recall of distinct gold relations by how they are stated" in report.format()
+
+
+def test_select_ids_splits_by_the_number_in_the_id():
+    from banlens.evaluate import select_ids
+
+    gold = [{"id": f"dev-{n:03d}"} for n in range(1, 6)]
+    assert [d["id"] for d in select_ids(gold, "odd")] == ["dev-001", "dev-003", "dev-005"]
+    assert [d["id"] for d in select_ids(gold, "even")] == ["dev-002", "dev-004"]
+    assert select_ids(gold, None) == gold
+    with pytest.raises(ValueError, match="odd"):
+        select_ids(gold, "third")
+
+
+def test_evaluate_file_with_ids_and_a_confidence_floor(tmp_path, nlp):
+    path = tmp_path / "gold.jsonl"
+    lines = [
+        {"id": "x-1", "text": "Oracle verklagt Microsoft.", "actors": ["oracle", "microsoft"],
+         "relations": [rel("oracle", "sues", "microsoft", "Oracle verklagt Microsoft.")]},
+        {"id": "x-2", "text": "Microsoft verklagt Oracle.", "actors": ["oracle", "microsoft"],
+         "relations": [rel("microsoft", "sues", "oracle", "Microsoft verklagt Oracle.")]},
+    ]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
+                    encoding="utf-8")
+    odd = evaluate_file(path, nlp, ids="odd")
+    assert odd.documents == 1 and counts(odd.labeled) == (1, 0, 0)
+    assert "odd ids" in odd.source
+    floor = evaluate_file(path, nlp, min_confidence=0.99)
+    assert counts(floor.labeled) == (0, 0, 2)  # a verb finding has confidence 0.9

@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true",
                           help="list false positives and misses with their sentences")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--ids", choices=("odd", "even"),
+                          help="only the gold documents whose id number is odd or even (read "
+                               "errors on one half, measure on the other)")
+    evaluate.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                          help="drop predicted relations with a confidence below X")
     evaluate.set_defaults(handler=_cmd_evaluate)
     return parser
 
@@ -546,7 +551,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     except ImportError as err:
         raise UsageError(f"evaluation is not available in this installation ({err})") from None
     nlp = _load(args.model, args.actors, args.relations, not args.no_references)
-    report = evaluate_file(gold, nlp)
+    report = evaluate_file(gold, nlp, ids=args.ids, min_confidence=args.min_confidence)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

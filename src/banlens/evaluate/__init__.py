@@ -9,6 +9,7 @@ from .gold import GOLD_SUBSETS, evidence_spans, load_gold
 from .scoring import (
     DEFAULT_SYMMETRIC,
     FLAGS,
+    GOLD_CLASSES,
     ErrorItem,
     EvaluationReport,
     FlagScore,
@@ -16,12 +17,14 @@ from .scoring import (
     evaluate_file,
     evaluate_records,
     predict,
+    select_ids,
     symmetric_labels,
 )
 
 __all__ = [
     "DEFAULT_SYMMETRIC",
     "FLAGS",
+    "GOLD_CLASSES",
     "GOLD_SUBSETS",
     "ErrorItem",
     "EvaluationReport",
@@ -32,5 +35,6 @@ __all__ = [
     "evidence_spans",
     "load_gold",
     "predict",
+    "select_ids",
     "symmetric_labels",
 ]

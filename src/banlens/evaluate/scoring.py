@@ -77,6 +77,7 @@ __all__ = [
 #: Symmetric labels used when no relation lexicon can tell (the bundled lexicon's).
 DEFAULT_SYMMETRIC = frozenset({"negotiates_with", "agrees_with", "partners_with"})
 FLAGS = ("negated", "hypothetical")
+GOLD_CLASSES = ("direct", "coref", "implicit")
 #: Optional boolean fields of gold relations; each gets a sentence-level recall line.
 
 
@@ -208,6 +209,12 @@ class EvaluationReport:
         default_factory=lambda: {name: FlagScore(name) for name in FLAGS})
     per_label: dict[str, dict[str, Score]] = field(default_factory=dict)
     subsets: dict[str, Score] = field(default_factory=dict)
+    # distinct gold triples per document in their easiest class: "direct" (stated with
+    # both names), "coref" (through a reference), "implicit" (not stated explicitly)
+    classes: dict[str, Score] = field(
+        default_factory=lambda: {name: Score() for name in GOLD_CLASSES})
+    # predicted triples marked coref: tp = also in the gold, fp = not
+    coref_predicted: Score = field(default_factory=Score)
     errors: list[ErrorItem] = field(default_factory=list)
     actor_errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -239,6 +246,13 @@ class EvaluationReport:
                 label: {level: score.to_dict() for level, score in levels.items()}
                 for label, levels in sorted(self.per_label.items())
             },
+            "gold_classes": {
+                name: {"gold": s.gold, "found": s.tp, "recall": s.recall}
+                for name, s in self.classes.items()
+            },
+            "coref_predicted": {"predicted": self.coref_predicted.predicted,
+                                "correct": self.coref_predicted.tp,
+                                "precision": self.coref_predicted.precision},
             "gold_subsets": {
                 name: {"gold": s.gold, "found": s.tp, "recall": s.recall}
                 for name, s in self.subsets.items()
@@ -258,6 +272,8 @@ class EvaluationReport:
                  self._label_table()]
         if any(s.gold for s in self.subsets.values()):
             parts.append(self._subset_table())
+        if any(s.gold for s in self.classes.values()):
+            parts.append(self._class_table())
         if self.warnings:
             parts.append("Warnings:\n\n" + "\n".join(f"- {w}" for w in self.warnings))
         if errors:
@@ -308,6 +324,17 @@ class EvaluationReport:
         return ("Per label (document level; last column: sentence-level F1):\n\n"
                 + _table(("Label", "Gold", "Pred", "TP", "Precision", "Recall", "F1",
                           "F1 (sent.)"), rows))
+
+    def _class_table(self) -> str:
+        rows = [(name, s.gold, s.tp, _f(s.recall)) for name, s in self.classes.items()
+                if s.gold]
+        coref = self.coref_predicted
+        note = (f"\n\nPredicted relations marked coref: {coref.predicted}, of them in the "
+                f"gold {coref.tp} (precision {_f(coref.precision)})."
+                if coref.predicted else "")
+        return ("Recall of distinct gold relations by how they are stated (document level; "
+                "a relation stated both ways counts as direct):\n\n"
+                + _table(("Stated", "Gold", "Found", "Recall"), rows) + note)
 
     def _subset_table(self) -> str:
         rows = [(name, s.gold, s.tp, _f(s.recall)) for name, s in self.subsets.items() if s.gold]
@@ -481,6 +508,39 @@ def _predicted_actor_ids(record: dict[str, Any]) -> set[str]:
     return ids
 
 
+def _score_classes(report: EvaluationReport, gold: dict[str, Any],
+                   predicted: dict[str, Any], sym: frozenset[str]) -> None:
+    """Recall per gold class and the precision of predicted coref relations (document
+    level, distinct triples): the figures of the independent scorer."""
+    rank = {name: n for n, name in enumerate(GOLD_CLASSES)}
+    classes: dict[tuple[str, str, str], str] = {}
+    for rel in gold["relations"]:
+        name = "coref" if rel.get("coref") else (
+            "direct" if rel.get("explicit", True) else "implicit")
+        key = _canonical(rel["subject"], rel["label"], rel["object"], sym)
+        if key not in classes or rank[name] < rank[classes[key]]:
+            classes[key] = name
+    found = {_canonical(r["subject"], r["label"], r["object"], sym)
+             for r in predicted.get("relations", [])}
+    for key, name in classes.items():
+        report.classes[name].add(tp=int(key in found), fn=int(key not in found))
+    coref = {_canonical(r["subject"], r["label"], r["object"], sym)
+             for r in predicted.get("relations", []) if r.get("coref")}
+    report.coref_predicted.add(tp=len(coref & set(classes)), fp=len(coref - set(classes)))
+
+
+def select_ids(gold: Sequence[dict[str, Any]], ids: str | None) -> list[dict[str, Any]]:
+    """The gold documents whose id number is ``"odd"`` or ``"even"`` (all for None): a
+    split to read errors on one half and measure on the other."""
+    if ids is None:
+        return list(gold)
+    if ids not in ("odd", "even"):
+        raise ValueError(f"ids must be 'odd' or 'even', not {ids!r}")
+    want = 1 if ids == "odd" else 0
+    return [d for d in gold
+            if int("".join(c for c in str(d["id"]) if c.isdigit()) or 0) % 2 == want]
+
+
 def _describe(key: tuple[str, str, str]) -> str:
     return f"{key[0]} -[{key[1]}]-> {key[2]}"
 
@@ -556,6 +616,7 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
 
     gold_items = _gold_instances(gold, sym, report.warnings)
     predicted_items = _predicted_instances(predicted, sym)
+    _score_classes(report, gold, predicted, sym)
 
     # document level, labeled and unlabeled
     gold_keys = {item.key for item in gold_items}
@@ -693,15 +754,24 @@ def evaluate_file(
     nlp: Language,
     *,
     symmetric: Iterable[str] | None = None,
+    ids: str | None = None,
+    min_confidence: float = 0.0,
 ) -> EvaluationReport:
     """Run ``nlp`` over the texts of a gold JSONL file and score it.
 
     The symmetric labels come from the pipeline's relation lexicon unless given.
+    ``ids``: only the documents whose id number is ``"odd"`` or ``"even"``;
+    ``min_confidence``: drop predicted relations below this confidence.
     Raises :class:`banlens.InputError` for a missing or malformed gold file.
     """
-    gold = load_gold(gold_path)
+    gold = select_ids(load_gold(gold_path), ids)
     sym = frozenset(symmetric) if symmetric is not None else symmetric_labels(nlp)
-    report = evaluate_records(gold, predict(nlp, gold), symmetric=sym)
-    report.source = str(gold_path)
+    predicted = predict(nlp, gold)
+    if min_confidence > 0:
+        for record in predicted:
+            record["relations"] = [r for r in record["relations"]
+                                   if r.get("confidence", 1.0) >= min_confidence]
+    report = evaluate_records(gold, predicted, symmetric=sym)
+    report.source = str(gold_path) + (f" ({ids} ids)" if ids else "")
     report.pipeline = {"lang": nlp.lang, "components": list(nlp.pipe_names)}
     return report
