@@ -46,6 +46,9 @@ _TYPE_CUES: dict[str, tuple[str, float]] = {
     scan.PLATFORM_HEAD: ("platform", 1.5),
     scan.ORG_COMPOUND: ("organization", 1.0),
     scan.PLATFORM_COMPOUND: ("platform", 1.0),
+    scan.GOV_COMPOUND: ("government", 1.0),
+    scan.ORG_PREPOSITION: ("organization", 1.0),
+    scan.ORG_NEARBY: ("organization", 0.5),
 }
 _PRIORITY = ("court", "government", "person", "media", "platform", "organization")
 
@@ -223,7 +226,7 @@ class Ranker:
         if not scores:
             return None
         best = max(scores.values())
-        if best < 1.0:
+        if best < 0.5:
             return None
         return next(kind for kind in _PRIORITY if scores.get(kind) == best)
 

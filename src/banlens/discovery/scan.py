@@ -40,6 +40,9 @@ PLACE = "place"
 DETERMINER = "determiner"
 ORG_COMPOUND = "organization_compound"
 PLATFORM_COMPOUND = "platform_compound"
+GOV_COMPOUND = "government_compound"
+ORG_PREPOSITION = "organization_preposition"
+ORG_NEARBY = "organization_noun_in_sentence"
 
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*-?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«')]*\s+|\n\s*\n|\n(?=\s*[-–•*]\s)")
@@ -237,6 +240,8 @@ class Scanner:
                 mention.cues.add(ORG_COMPOUND)
             elif last in self.cues.platform_compounds:
                 mention.cues.add(PLATFORM_COMPOUND)
+            elif last in self.cues.government_compounds:
+                mention.cues.add(GOV_COMPOUND)
             yield mention
 
     def _head_cue(self, word: str) -> str | None:
@@ -291,6 +296,10 @@ class Scanner:
             mention.cues.add(PLACE)
         if before and before[-1] in cues.noun_determiners:
             mention.cues.add(DETERMINER)
+        if before and before[-1] in cues.organization_prepositions:
+            mention.cues.add(ORG_PREPOSITION)
+        if self._organization_nearby(tokens, start, end):
+            mention.cues.add(ORG_NEARBY)
         tail = sentence[tokens[end - 1].end:]
         match = _PAREN_ACRONYM.match(tail)
         if match:
@@ -298,6 +307,12 @@ class Scanner:
             letters = [c for c in acronym if c.isalpha()]
             if sum(c.isupper() for c in letters) >= 2 and acronym != mention.words[0]:
                 mention.acronym = acronym
+
+    def _organization_nearby(self, tokens: list[_Token], start: int, end: int) -> bool:
+        """A company noun within four words of the name ("Microsoft, der Softwarekonzern")."""
+        heads = self.cues.organization_heads
+        window = tokens[max(0, start - 4):start] + tokens[end:end + 4]
+        return any(t.text[:1].isupper() and compound_head(t.text, heads) for t in window)
 
     @staticmethod
     def example(sentence: str) -> str:

@@ -86,6 +86,8 @@ class Cues:
     noun_determiners: frozenset[str]
     organization_compounds: frozenset[str]
     platform_compounds: frozenset[str]
+    government_compounds: frozenset[str]
+    organization_prepositions: frozenset[str]
     titles: frozenset[str]
     first_names: frozenset[str]
     countries: dict[str, Country]   # casefolded name/alias -> country
