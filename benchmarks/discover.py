@@ -155,7 +155,7 @@ def print_errors(name: str, draft: list[dict], result: dict, actors: dict[str, d
                   f"cues {draft[hits[0]]['cues']}")
 
 
-def timing(repeat: int) -> dict:
+def timing(repeat: int, extract_src: Path) -> dict:
     articles = read_articles(corpus_path())
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.csv"
@@ -168,7 +168,8 @@ def timing(repeat: int) -> dict:
 
         env = {**os.environ, **env}
         commands = {
-            "extract": [sys.executable, "-m", "banlens", "extract", str(corpus), "-q", "-o",
+            "extract": ["env", f"PYTHONPATH={extract_src}", sys.executable, "-m", "banlens",
+                        "extract", str(corpus), "-q", "-o",
                         str(Path(tmp) / "graph.graphml"), "--model", "blank"],
             "discover": [sys.executable, "-m", "banlens", "discover", str(corpus), "-q", "-o",
                          str(Path(tmp) / "draft.yml")],
@@ -192,6 +193,9 @@ def main() -> int:
     parser.add_argument("--errors", choices=READABLE_ERRORS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-timing", action="store_true")
+    parser.add_argument("--extract-src", type=Path, default=REPO / "src",
+                        help="sources of the banlens that runs extract (default: this "
+                             "repository's)")
     args = parser.parse_args()
     print(f"{'set':10} {'docs':>4} {'N':>4} {'N2':>4} {'draft':>5} "
           + " ".join(f"{k:>9}" for k in TARGETS))
@@ -206,7 +210,7 @@ def main() -> int:
             print_errors(name, draft, result, actors)
     print("targets:   " + ", ".join(f"{k} {op} {v}" for k, (op, v) in TARGETS.items()))
     if not args.no_timing:
-        t = timing(args.repeat)
+        t = timing(args.repeat, args.extract_src)
         print(f"\ncorpus: {t['articles']} articles (path: {corpus_path()})")
         print(f"banlens extract  {t['extract_s']:6.2f} s  (whole process, median of "
               f"{args.repeat})")

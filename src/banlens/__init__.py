@@ -45,6 +45,7 @@ _LAZY = {
     "write_gexf": "readwrite",
     "write_csv": "readwrite",
     "write_json": "readwrite",
+    "discover": "discovery",
     "display": "visualize",
     "draw": "visualize",
 }

@@ -197,7 +197,9 @@ class Ranker:
             # seen only as the first part of compounds ("Tiktok-Verbot")
             return entry.mentions >= 2 * max(entry.documents, 1) and \
                 self.lexicon.word_class(entry.key) in (NAME, ACRONYM)
-        if entry.non_initial == 0:
+        if entry.non_initial == 0 and not (
+                entry.mentions > entry.name_mentions
+                and self.lexicon.word_class(entry.key) in (NAME, ACRONYM)):
             return False                        # capitalised only at sentence starts
         if entry.cues[scan.DETERMINER] >= max(1.0, 0.1 * entry.name_mentions):
             return False                        # "ein Smartphone": an ordinary noun
