@@ -202,3 +202,12 @@ def test_cli_bad_existing_dictionary_is_reported(corpus, tmp_path, capsys):
     bad.write_text("actors: [ {id: x", encoding="utf-8")
     assert main(["discover", str(corpus), "--actors", str(bad)]) == 2
     assert "bad.yml" in capsys.readouterr().err
+
+
+def test_draft_yaml_quotes_ids_and_names_yaml_would_misread():
+    from banlens.discovery import Candidate
+
+    entry = Candidate("no", "NO", "other", ["NO", "Yes: Inc"], 2, 3, {}, "Ein Satz: mit # Zeichen.")
+    data = yaml.safe_load(to_yaml([entry]))
+    assert data["actors"] == [{"id": "no", "name": "NO", "type": "other",
+                               "aliases": ["NO", "Yes: Inc"]}]

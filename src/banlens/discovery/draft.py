@@ -52,7 +52,7 @@ def to_yaml(candidates: Iterable[Candidate], header: Sequence[str] = ()) -> str:
                      f"mentions; cues: {cues}")
         if candidate.example:
             lines.extend(_wrapped(f"e.g. {candidate.example}"))
-        lines.append(f"  - id: {candidate.id}")
+        lines.append(f"  - id: {_scalar(candidate.id)}")
         lines.append(f"    name: {_scalar(candidate.name)}")
         lines.append(f"    type: {candidate.type}")
         lines.append(f"    aliases: [{', '.join(_scalar(a) for a in candidate.aliases)}]")
