@@ -203,10 +203,9 @@ class Ranker:
             return False                        # capitalised only at sentence starts
         if entry.cues[scan.DETERMINER] >= max(1.0, 0.1 * entry.name_mentions):
             return False                        # "ein Smartphone": an ordinary noun
-        if self._typed(entry) is None and entry.key not in self.cues.capitals and \
-                entry.cues[scan.PLACE] >= 0.3 * entry.name_mentions:
-            return False                        # "in Graz", "aus Europa": a place
-        return True
+        # "in Graz", "aus Europa": a place, unless a cue says otherwise
+        return not (self._typed(entry) is None and entry.key not in self.cues.capitals
+                    and entry.cues[scan.PLACE] >= 0.3 * entry.name_mentions)
 
     def _type(self, entry: Entry, country: object) -> str:
         if country is not None:

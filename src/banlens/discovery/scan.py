@@ -130,7 +130,7 @@ class Scanner:
 
     def _scan_sentence(self, sentence: str, index: int) -> Iterator[Mention]:
         tokens = self._tokens(sentence)
-        lexicon, cues = self.lexicon, self.cues
+        cues = self.cues
         i = 0
         n = len(tokens)
         while i < n:
@@ -200,16 +200,14 @@ class Scanner:
             return
         institution = False
         if all(c == NOUN for c in core_classes):
-            if len(core) == 1 and self._is_institution(core[0]):
-                institution = True
-            elif len(core) > 1 and self._head_cue(core[0]) in (GOV_HEAD, COURT_HEAD):
+            single = len(core) == 1 and self._is_institution(core[0])
+            named = len(core) > 1 and self._head_cue(core[0]) in (GOV_HEAD, COURT_HEAD)
+            if single or named:
                 institution = True
             else:
                 return
-        elif core_classes[0] == ADJECTIVE and len(core) == 1:
-            return
-        elif len(core) == 1 and core_classes[0] == ACRONYM and core[0].lower() in \
-                cues.common_acronyms:
+        elif len(core) == 1 and (core_classes[0] == ADJECTIVE or (
+                core_classes[0] == ACRONYM and core[0].lower() in cues.common_acronyms)):
             return
         mention = Mention(tuple(core), institution=institution, initial=core_initial,
                           sentence=index)

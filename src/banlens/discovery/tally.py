@@ -10,10 +10,9 @@ the number of distinct names, not with the corpus.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-import re
 
 from .scan import FIRST_NAME, TITLE, Mention, Scanner
 from .words import ADJECTIVE, Lexicon
