@@ -165,3 +165,19 @@ def test_corpus_to_gephi(tmp_path, monkeypatch):
         schema = etree.XMLSchema(etree.parse(str(schema_file)))
         for document in (tree, cli):
             assert schema.validate(document), schema.error_log
+
+
+def test_new_topic(tmp_path, monkeypatch):
+    pytest.importorskip("HanTa")
+    notebook = run_notebook("04-new-topic.ipynb", tmp_path, monkeypatch)
+    assert not [o for o in outputs(notebook) if o.get("output_type") == "error"]
+    import yaml
+
+    draft = yaml.safe_load((tmp_path / "04-draft.yml").read_text(encoding="utf-8"))
+    names = {entry["name"] for entry in draft["actors"]}
+    assert "Volker Wissing" in names and "Deutsche Bahn" in names
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(tmp_path / "04-network.gexf").getroot()
+    labels = {node.get("label") for node in root.iter() if node.tag.endswith("}node")}
+    assert labels and labels <= names

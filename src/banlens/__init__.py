@@ -47,6 +47,7 @@ _LAZY = {
     "write_json": "readwrite",
     "write_graph": "readwrite",
     "write_jsonl": "readwrite",
+    "discover": "discovery",
     "display": "visualize",
     "draw": "visualize",
 }

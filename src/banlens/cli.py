@@ -7,7 +7,8 @@ Subcommands:
               record per document;
 ``demo``      run on the German example article bundled with banlens;
 ``actors``    print the actor dictionary in use;
-``evaluate``  score the pipeline against a gold JSONL file.
+``evaluate``  score the pipeline against a gold JSONL file;
+``discover``  draft an actor dictionary from a corpus (:mod:`banlens.discovery`).
 
 Documents stream through ``nlp.pipe`` in batches; each processed Doc becomes a
 record (:func:`banlens.records.doc_to_record`) at once and is dropped, so memory
@@ -127,6 +128,26 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                           help="drop predicted relations with a confidence below X")
     evaluate.set_defaults(handler=_cmd_evaluate)
+
+    discover = commands.add_parser(
+        "discover", help="draft an actor dictionary from a corpus",
+        description="Find the actors INPUTs name, fold their variants, type them and write "
+                    "a ranked draft actor dictionary (YAML) to edit and use with --actors.")
+    discover.add_argument("inputs", nargs="+", metavar="INPUT",
+                          help="the same inputs as extract: .txt files, folders, .jsonl, "
+                               ".csv, or - for JSONL on stdin")
+    discover.add_argument("-o", "--output", metavar="DRAFT.yml", default="-",
+                          help="where to write the draft (default: - for stdout)")
+    discover.add_argument("--top", type=_positive_int, metavar="N",
+                          help="keep the best N candidates (default: all)")
+    discover.add_argument("--min-docs", type=_positive_int, default=2, metavar="N",
+                          help="leave out names found in fewer than N documents (default: 2)")
+    discover.add_argument("--actors", action="append", metavar="FILE",
+                          help="an existing actor dictionary: list only what it lacks "
+                               "(repeat to combine several)")
+    discover.add_argument("-q", "--quiet", action="store_true",
+                          help="no progress display and no summary (problems are still shown)")
+    discover.set_defaults(handler=_cmd_discover)
     return parser
 
 
@@ -556,6 +577,64 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(report.format(errors=args.errors))
+    return EXIT_OK
+
+
+def _cmd_discover(args: argparse.Namespace) -> int:
+    from .discovery import Discoverer, write_draft
+
+    existing = None
+    if args.actors:
+        from .dictionary import load_dictionary
+
+        existing = load_dictionary(args.actors)    # a bad file stops us before the corpus
+    discoverer = Discoverer()
+    summary = Summary()
+    stderr = sys.stderr
+    progress = None
+    if not args.quiet and _isatty(stderr):
+        progress = Progress(stderr, count_documents(args.inputs))
+    reporter = ProblemReporter(summary, stderr, progress)
+    try:
+        for document in iter_documents(args.inputs, on_problem=reporter):
+            discoverer.add(document.text)
+            summary.processed += 1
+            if progress is not None:
+                progress.update(summary.processed)
+    finally:
+        if progress is not None:
+            progress.close()
+    candidates = discoverer.candidates(args.min_docs, args.top, existing)
+    header = [f"Draft actor dictionary: {len(candidates)} candidates from "
+              f"{summary.processed} documents (banlens discover, --min-docs {args.min_docs}"
+              + (", only what --actors lacks" if existing is not None else "") + ").",
+              "Best first. Check each entry: delete what is not an actor, fix names and "
+              "types, merge duplicates;",
+              "then: banlens extract CORPUS --actors THIS_FILE -o graph.gexf"]
+    if args.output == "-":
+        from .discovery import to_yaml
+
+        sys.stdout.write(to_yaml(candidates, header))
+        sys.stdout.flush()
+        where = "<stdout>"
+    else:
+        try:
+            write_draft(candidates, args.output, header)
+        except OSError as err:
+            raise OutputError(f"cannot write {args.output}: {err.strerror or err}") from None
+        where = args.output
+    if not summary.processed:
+        _error("no documents could be read; the draft is empty")
+        return EXIT_FAILED
+    if not candidates:
+        what = "no new candidate actors" if existing is not None else "no candidate actors"
+        print(f"banlens: {what} found in {summary.processed} documents (names must appear "
+              f"in at least {args.min_docs} documents; try --min-docs 1); the draft is "
+              f"empty -> {where}", file=stderr)
+    elif not args.quiet:
+        print(f"banlens: {summary.processed} documents read, {summary.skipped} skipped, "
+              f"{summary.problems} problems; {len(candidates)} candidate actors -> {where}",
+              file=stderr)
     return EXIT_OK
 
 

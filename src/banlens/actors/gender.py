@@ -39,8 +39,8 @@ class GenderLexicon:
         self.heads = sorted(((w.lower(), g) for g, words in data.get("heads", {}).items()
                              for w in words), key=lambda x: -len(x[0]))
         self.plural_names = {w.lower() for w in data.get("plural_names", [])}
-        self.first_names = {w.lower(): g for g, words in data.get("first_names", {}).items()
-                            for w in words}
+        self.first_names = {w.lower(): ("mf" if g == "both" else g)
+                            for g, words in data.get("first_names", {}).items() for w in words}
 
     def of_name(self, name: str, actor_type: str) -> frozenset[str]:
         """The genders (``m``, ``f``, ``n``, ``pl``) a name can have; empty if unknown."""
