@@ -52,7 +52,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from spacy.language import Language
+from wasabi import table
 
 from .. import annotations  # noqa: F401  (registers the doc extensions)
 from ..errors import InputError
@@ -349,17 +351,18 @@ def _f(value: float) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """An aligned Markdown pipe table; the first column left-aligned, others right."""
+    """A Markdown pipe table that reads as a table in a terminal too: wasabi aligns
+    the columns (the first left, the others right) between columns of pipes."""
     cells = [[str(c) for c in headers]] + [[str(c).replace("|", "\\|") for c in r] for r in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    rule = ["-" * widths[0]] + ["-" * (w - 1) + ":" for w in widths[1:]]
 
-    def line(row: list[str]) -> str:
-        padded = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:],
-                                                                          strict=True)]
-        return "| " + " | ".join(padded) + " |"
+    def piped(row: Sequence[str]) -> list[str]:
+        return ["|", *(part for cell in row for part in (cell, "|"))]
 
-    rule = "|" + "|".join(["-" * (widths[0] + 2)] + ["-" * (w + 1) + ":" for w in widths[1:]])
-    return "\n".join([line(cells[0]), rule + "|", *(line(row) for row in cells[1:])])
+    aligns = ["l", "l", "l"] + ["r", "l"] * (len(headers) - 1)  # pipes left-aligned
+    lines = [piped(row) for row in (cells[0], rule, *cells[1:])]
+    return table(lines, spacing=1, aligns=aligns, max_col=10_000).strip("\n")
 
 
 # --- reading and checking gold --------------------------------------------------------
@@ -389,26 +392,24 @@ def _pairs_compatible(gold: tuple[str, str, str], pred: tuple[str, str, str]) ->
     return undirected and {gold[1], gold[2]} == {pred[1], pred[2]}
 
 
-def _maximum_matching(candidates: Sequence[Sequence[int]], n_predicted: int) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): gold index -> predicted index.
+def _maximum_matching(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching: gold index -> predicted index.
 
-    ``candidates[g]`` lists the predicted items gold item ``g`` may match, best first.
+    ``candidates[g]`` lists the predicted items gold item ``g`` may match, best
+    first. Among the matchings with the most pairs, earlier gold items are matched
+    first (when two gold items compete for one prediction, the first in the file
+    wins), then each takes the best candidate it can: networkx's maximum-weight
+    matching at maximum cardinality, with weights in that order of importance.
     """
-    owner = [-1] * n_predicted
-
-    def augment(g: int, visited: set[int]) -> bool:
-        for p in candidates[g]:
-            if p in visited:
-                continue
-            visited.add(p)
-            if owner[p] < 0 or augment(owner[p], visited):
-                owner[p] = g
-                return True
-        return False
-
-    for g in range(len(candidates)):
-        augment(g, set())
-    return {g: p for p, g in enumerate(owner) if g >= 0}
+    n = len(candidates)
+    rank_total = n * max((len(options) for options in candidates), default=0) + 1
+    graph = nx.Graph()
+    for g, options in enumerate(candidates):
+        for rank, p in enumerate(options):
+            weight = (n - g) * rank_total + len(options) - rank
+            graph.add_edge(("gold", g), ("predicted", p), weight=weight)
+    pairs = nx.max_weight_matching(graph, maxcardinality=True)
+    return dict(sorted((a[1], b[1]) if a[0] == "gold" else (b[1], a[1]) for a, b in pairs))
 
 
 def _match_sets(gold: Iterable[Any], predicted: Iterable[Any],
@@ -416,7 +417,7 @@ def _match_sets(gold: Iterable[Any], predicted: Iterable[Any],
     """Number of one-to-one matches between two sets of items."""
     gold, predicted = sorted(gold), sorted(predicted)
     candidates = [[p for p, item in enumerate(predicted) if compatible(g, item)] for g in gold]
-    return len(_maximum_matching(candidates, len(predicted)))
+    return len(_maximum_matching(candidates))
 
 
 @dataclass(slots=True)
@@ -583,7 +584,7 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
             if overlap > 0:
                 options.append((-overlap, p))
         candidates.append([p for _, p in sorted(options)])
-    pairs = _maximum_matching(candidates, len(predicted_items))
+    pairs = _maximum_matching(candidates)
     matched_predicted = set(pairs.values())
     report.sentence.add(tp=len(pairs), fp=len(predicted_items) - len(pairs),
                         fn=len(gold_items) - len(pairs))
