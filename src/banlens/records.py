@@ -48,10 +48,32 @@ RELATION_FIELDS = (
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str, Any]:
-    """Return the JSON-safe record of a processed Doc.
+    """Return the JSON-safe record of a processed Doc (the JSONL contract).
 
-    ``doc_id`` defaults to ``doc._.doc_id``; extra keyword arguments (``date``,
-    ``title``, ``url``) are copied into the record when not None.
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A Doc processed by a banlens pipeline.
+    doc_id : str or None
+        The record's ``id``; defaults to ``doc._.doc_id``.
+    **meta : Any
+        ``date``, ``title``, ``url``, ...: copied into the record when not None.
+
+    Returns
+    -------
+    dict
+        ``id``, the meta fields, ``actors`` (one per mention) and ``relations``.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> doc = nlp("Oracle verhandelt mit Bytedance über Tiktok.")
+    >>> record = banlens.doc_to_record(doc, doc_id="a1", date="2020-09-14")
+    >>> record["id"], record["date"], [a["id"] for a in record["actors"]]
+    ('a1', '2020-09-14', ['oracle', 'bytedance', 'tiktok'])
+    >>> [(r["subject"], r["label"], r["object"]) for r in record["relations"]]
+    [('oracle', 'negotiates_with', 'bytedance')]
     """
     record: dict[str, Any] = {"id": doc_id if doc_id is not None else doc._.doc_id}
     if doc._.date is not None:

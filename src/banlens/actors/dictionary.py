@@ -121,7 +121,20 @@ class ActorDictionary:
 
 
 def default_dictionary() -> ActorDictionary:
-    """The dictionary bundled with banlens (the US–China tech conflict of 2019–2020)."""
+    """The dictionary bundled with banlens (the US–China tech conflict of 2019–2020).
+
+    Returns
+    -------
+    ActorDictionary
+        A new copy of the bundled actors.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> actors = banlens.default_dictionary()
+    >>> actors["tiktok"].type
+    'platform'
+    """
     return _parse(read_bundled("actors.yml"), "<bundled actors.yml>")
 
 
@@ -130,9 +143,33 @@ def load_dictionary(
 ) -> ActorDictionary:
     """Load an actor dictionary.
 
-    ``source`` may be ``None`` or ``"default"`` (the bundled dictionary), a path to
-    a YAML/JSON file, an already parsed mapping, an :class:`ActorDictionary`, or a
-    list of any of these, merged in order (``[banlens.default_dictionary(), "mine.yml"]``).
+    Parameters
+    ----------
+    source : str, Path, mapping, ActorDictionary, list or None
+        ``None`` or ``"default"`` (the bundled dictionary), a path to a YAML/JSON
+        file, an already parsed mapping, an :class:`ActorDictionary`, or a list of any
+        of these, merged in order (``[banlens.default_dictionary(), "mine.yml"]``).
+
+    Returns
+    -------
+    ActorDictionary
+        The actors, keyed by id.
+
+    Raises
+    ------
+    DictionaryError
+        Naming the file, the entry and the field of the first problem.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> mine = banlens.load_dictionary({"actors": [
+    ...     {"id": "acme", "name": "Acme AG", "type": "organization", "aliases": ["Acme"]}]})
+    >>> mine["acme"].name
+    'Acme AG'
+    >>> both = banlens.load_dictionary([banlens.default_dictionary(), mine])
+    >>> len(both) == len(banlens.default_dictionary()) + 1
+    True
     """
     if source is None or (isinstance(source, str) and source == DEFAULT):
         return default_dictionary()

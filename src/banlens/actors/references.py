@@ -68,6 +68,7 @@ class Description:
 @Language.factory(
     "banlens_references",
     default_config={"references": None},
+    assigns=["doc.spans"],
     requires=["doc.spans"],
 )
 def make_reference_resolver(nlp: Language, name: str,

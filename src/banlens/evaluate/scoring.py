@@ -497,13 +497,40 @@ def evaluate_records(
 ) -> EvaluationReport:
     """Compare predicted document records with gold records, matched by ``id``.
 
-    ``predicted`` are records as made by :func:`banlens.records.doc_to_record`
-    (``id``, ``actors`` [{``id``, ...}], ``relations`` [{``subject``, ``label``,
-    ``object``, ``negated``, ``hypothetical``, ``evidence``, ``start``, ``end``,
-    ...}]). A gold document without a prediction counts as one where nothing was
-    found; predictions for documents not in the gold are ignored (with a warning).
-    ``symmetric`` are the labels whose direction does not matter (default: the
-    symmetric labels of the bundled relation lexicon).
+    A gold document without a prediction counts as one where nothing was found;
+    predictions for documents not in the gold are ignored (with a warning).
+
+    Parameters
+    ----------
+    gold : sequence of dict
+        Gold records (``id``, ``text``, ``actors``, ``relations`` with ``evidence``;
+        see :func:`~banlens.evaluate.load_gold`).
+    predicted : iterable of dict
+        Records as made by :func:`banlens.doc_to_record`.
+    symmetric : iterable of str or None
+        The labels whose direction does not matter (default: the symmetric labels of
+        the bundled relation lexicon).
+
+    Returns
+    -------
+    EvaluationReport
+        Scores, error lists and warnings; ``format()`` gives them as tables.
+
+    Raises
+    ------
+    InputError
+        For a malformed gold or predicted record.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> text = "Walmart unterstützt Oracle."
+    >>> gold = [{"id": "g1", "text": text, "actors": ["walmart", "oracle"], "relations": [
+    ...     {"subject": "walmart", "label": "supports", "object": "oracle", "evidence": text}]}]
+    >>> report = banlens.evaluate_records(gold, [banlens.doc_to_record(nlp(text), doc_id="g1")])
+    >>> report.labeled.f1, report.actors.f1
+    (1.0, 1.0)
     """
     sym = frozenset(symmetric) if symmetric is not None else symmetric_labels()
     report = EvaluationReport(symmetric=sym)
@@ -695,10 +722,39 @@ def evaluate_file(
     *,
     symmetric: Iterable[str] | None = None,
 ) -> EvaluationReport:
-    """Run ``nlp`` over the texts of a gold JSONL file and score it.
+    r"""Run ``nlp`` over the texts of a gold JSONL file and score it.
 
-    The symmetric labels come from the pipeline's relation lexicon unless given.
-    Raises :class:`banlens.InputError` for a missing or malformed gold file.
+    Parameters
+    ----------
+    gold_path : str or Path
+        The gold file (one document per line; format: :func:`~banlens.evaluate.load_gold`).
+    nlp : spacy.language.Language
+        A banlens pipeline (:func:`banlens.load`).
+    symmetric : iterable of str or None
+        Labels whose direction does not matter; default: the symmetric labels of the
+        pipeline's relation lexicon.
+
+    Returns
+    -------
+    EvaluationReport
+        As :func:`evaluate_records`, with the file and the pipeline recorded.
+
+    Raises
+    ------
+    InputError
+        For a missing or malformed gold file (naming the line and the field).
+
+    Examples
+    --------
+    >>> import json, banlens
+    >>> text = "Walmart unterstützt Oracle."
+    >>> line = {"id": "g1", "text": text, "actors": ["walmart", "oracle"], "relations": [
+    ...     {"subject": "walmart", "label": "supports", "object": "oracle", "evidence": text}]}
+    >>> with open("gold.jsonl", "w", encoding="utf-8") as f:
+    ...     _ = f.write(json.dumps(line) + "\n")
+    >>> report = banlens.evaluate_file("gold.jsonl", banlens.load())
+    >>> report.documents, report.sentence.tp
+    (1, 1)
     """
     gold = load_gold(gold_path)
     sym = frozenset(symmetric) if symmetric is not None else symmetric_labels(nlp)

@@ -581,12 +581,34 @@ def load_lexicon(
 ) -> RelationLexicon:
     """Load a relation lexicon.
 
-    ``path=None`` gives the default lexicon. Otherwise ``path`` is a YAML file (or
-    an already-parsed mapping) in the format of ``banlens/data/relations.yml``;
-    with ``extends=True`` (default) it is added to the default lexicon, with
-    ``extends=False`` it replaces it. Raises :class:`banlens.LexiconError` for a
-    missing or malformed file; a file that extends the default is checked on its
-    own first, so every problem is reported where it is in that file.
+    Parameters
+    ----------
+    path : str, Path, dict or None
+        None for the bundled lexicon; else a YAML/JSON file (or already parsed data) in
+        the format of ``banlens/data/relations.yml``.
+    extends : bool, default True
+        Add ``path`` to the bundled lexicon (True) or let it replace it (False). A
+        file that extends the bundled lexicon is checked on its own first, so every
+        problem is reported where it is in that file.
+
+    Returns
+    -------
+    RelationLexicon
+        The checked and indexed lexicon.
+
+    Raises
+    ------
+    LexiconError
+        For a missing or malformed file, naming the label, the trigger and the field.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> banlens.load_lexicon().info("blocks")
+    ('SANCTION', 'verbal_conflict', False)
+    >>> praises = {"labels": {"praises": {"plover": "SUPPORT", "triggers": [{"verb": "loben"}]}}}
+    >>> sorted(banlens.load_lexicon(praises, extends=False).labels)
+    ['praises']
     """
     if path is None:
         return RelationLexicon(_default_data(), source=f"banlens/{DEFAULT_PATH}")
