@@ -183,3 +183,18 @@ def test_lexicon_files_are_read_safely_and_json_too(tmp_path):
     as_json.write_text('{"labels": {"praises": }}', encoding="utf-8")
     with pytest.raises(banlens.LexiconError, match=r"mine\.json: line 1: not valid JSON"):
         load_lexicon(as_json)
+
+
+def test_roles_take_the_prepositions_of_german_words():
+    from banlens.german.words import CONTRACTIONS
+    from banlens.german.words import PREPOSITIONS as GERMAN
+
+    def lexicon(role):
+        return load_lexicon({"labels": {"sues": {"plover": "COERCE", "triggers": [
+            {"verb": "klagen", "object": [role]}]}}}, extends=False)
+
+    for preposition in GERMAN - set(CONTRACTIONS):
+        (trigger,) = lexicon(preposition).labels["sues"].triggers
+        assert trigger.object == (preposition,)
+    with pytest.raises(banlens.LexiconError, match="unknown role 'zum'"):
+        lexicon("zum")  # the contracted form is read as "zu"

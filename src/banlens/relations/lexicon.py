@@ -28,6 +28,8 @@ from pydantic_core import ErrorDetails
 from ..actors.dictionary import ACTOR_TYPES
 from ..datafiles import entry_at, first_error, invalid, location, problem, read_bundled, read_data
 from ..errors import LexiconError
+from ..german.words import CONTRACTIONS
+from ..german.words import PREPOSITIONS as GERMAN_PREPOSITIONS
 
 PLOVER_QUADS = {
     "AGREE": "verbal_cooperation",
@@ -53,10 +55,8 @@ PLOVER_QUADS = {
 QUADS = frozenset(PLOVER_QUADS.values())
 CASE_ROLES = frozenset({"nom", "acc", "dat", "gen"})
 NOUN_ROLES = frozenset({"modifier", "apposition", "possessor", "clause"})
-PREPOSITIONS = frozenset({
-    "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "seitens",
-    "über", "um", "unter", "von", "vor", "zu", "zwischen",
-})
+# A trigger may name any preposition as a role, in its base form ("zu", not "zum").
+PREPOSITIONS = GERMAN_PREPOSITIONS - frozenset(CONTRACTIONS)
 ROLES = CASE_ROLES | NOUN_ROLES | PREPOSITIONS
 TRIGGER_KINDS = ("verb", "phrase", "noun")
 DEFAULT_PATH = "data/relations.yml"
