@@ -103,8 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "actors and relations found, and write a graph file.")
     demo.add_argument("-o", "--output", metavar="OUT", default=DEMO_OUTPUT,
                       help=f"output file; format from its suffix (default: {DEMO_OUTPUT})")
-    demo.add_argument("--model", default="auto", metavar="MODEL",
-                      help="auto, blank, or a spaCy pipeline name or path (default: auto)")
+    _add_model_option(demo)
     demo.set_defaults(handler=_cmd_demo)
 
     actors = commands.add_parser(
@@ -133,12 +132,16 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                              "repeat to merge several")
     parser.add_argument("--relations", metavar="FILE",
                         help="relation lexicon (YAML; default: the bundled one)")
-    parser.add_argument("--model", default="auto", metavar="MODEL",
-                        help="auto (best installed German model, else blank), blank, or a "
-                             "spaCy pipeline name or path (default: auto)")
+    _add_model_option(parser)
     parser.add_argument("--no-references", action="store_true",
                         help="do not read descriptions (\"der Konzern\") as the actor "
                              "named just before")
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default="auto", metavar="MODEL",
+                        help="auto (best installed German model, else blank), blank, or a "
+                             "spaCy pipeline name or path (default: auto)")
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:

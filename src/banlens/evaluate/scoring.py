@@ -62,20 +62,6 @@ from ..records import doc_to_record
 from .gold import GOLD_SUBSETS, check_gold_record, evidence_spans, load_gold
 from .gold import RELATION_FIELDS as _RELATION_FIELDS
 
-__all__ = [
-    "DEFAULT_SYMMETRIC",
-    "ErrorItem",
-    "EvaluationReport",
-    "FlagScore",
-    "Score",
-    "evaluate_file",
-    "evaluate_records",
-    "evidence_spans",
-    "load_gold",
-    "predict",
-    "symmetric_labels",
-]
-
 #: Symmetric labels used when no relation lexicon can tell (the bundled lexicon's).
 DEFAULT_SYMMETRIC = frozenset({"negotiates_with", "agrees_with", "partners_with"})
 FLAGS = ("negated", "hypothetical")
@@ -486,6 +472,21 @@ def _describe(key: tuple[str, str, str]) -> str:
     return f"{key[0]} -[{key[1]}]-> {key[2]}"
 
 
+def _near(gold: _Instance, predicted: _Instance) -> bool:
+    """Whether a gold and a predicted relation join the same two actors in overlapping
+    sentences (whatever their labels and directions)."""
+    return ({gold.key[0], gold.key[2]} == {predicted.key[0], predicted.key[2]}
+            and any(_overlap(predicted.spans[0], span) > 0 for span in gold.spans))
+
+
+def _note(here: str, near: list[str], elsewhere: bool, elsewhere_note: str) -> str:
+    """What an error list shows under a miss or a false positive: what the other side
+    has in that sentence, else whether it has the triple in another sentence."""
+    if near:
+        return f"{here}: " + "; ".join(near)
+    return elsewhere_note if elsewhere else ""
+
+
 # --- evaluation ----------------------------------------------------------------------
 
 
@@ -636,15 +637,9 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
             if wrong:
                 report.errors.append(_error(doc_id, "flag", g, p, "; ".join(wrong)))
         else:
-            near = [_describe(p.key) for p in predicted_items
-                    if {p.key[0], p.key[2]} == {g.key[0], g.key[2]}
-                    and any(_overlap(p.spans[0], span) > 0 for span in g.spans)]
-            if near:
-                note = "found here: " + "; ".join(near)
-            elif g.key in predicted_keys:
-                note = "the triple is found in another sentence of the document"
-            else:
-                note = ""
+            near = [_describe(p.key) for p in predicted_items if _near(g, p)]
+            note = _note("found here", near, g.key in predicted_keys,
+                         "the triple is found in another sentence of the document")
             categories = [name for name in ("coref", "nominal") if g.relation.get(name)]
             if g.relation.get("explicit") is False:
                 categories.append("not explicit")
@@ -655,15 +650,9 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
         if p_index in matched_predicted:
             continue
         report.label_score(p.key[1], "sentence").add(fp=1)
-        near = [_describe(g.key) for g in gold_items
-                if {g.key[0], g.key[2]} == {p.key[0], p.key[2]}
-                and any(_overlap(p.spans[0], span) > 0 for span in g.spans)]
-        if near:
-            note = "gold here: " + "; ".join(near)
-        elif p.key in gold_keys:
-            note = "the gold has this triple in another sentence"
-        else:
-            note = ""
+        near = [_describe(g.key) for g in gold_items if _near(g, p)]
+        note = _note("gold here", near, p.key in gold_keys,
+                     "the gold has this triple in another sentence")
         report.errors.append(_error(doc_id, "false_positive", None, p, note))
 
 
