@@ -342,10 +342,41 @@ def test_progress_shows_rate_and_eta():
     stream = io.StringIO()
     progress = cli.Progress(stream, total=10, interval=0)
     progress.update(4)
-    text = stream.getvalue()
-    assert text.startswith("\r4/10 documents (40%)") and "docs/s" in text and "ETA" in text
+    last = stream.getvalue().rsplit("\r", 1)[-1]
+    assert last.startswith("4/10 documents (40%)") and "docs/s" in last and "ETA" in last
+    # a problem goes above the line, which is drawn again below it
+    progress.write("banlens: skipped: a.txt: empty document")
+    before, after = stream.getvalue().rsplit("banlens: skipped: a.txt: empty document\n", 1)
+    assert before.endswith("\r") and after.lstrip("\r").startswith("4/10 documents")
     progress.close()
-    assert stream.getvalue().endswith("\r\x1b[K")
+    assert stream.getvalue().endswith("\r") and not stream.getvalue().rsplit("\r", 2)[1].strip()
+    unknown = io.StringIO()
+    progress = cli.Progress(unknown, total=None, interval=0)
+    progress.update(1234)
+    assert unknown.getvalue().rsplit("\r", 1)[-1].startswith("1234 documents, ")
+
+
+class Terminal(io.StringIO):
+    """A stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_with_problems_above_it(tmp_path, monkeypatch):
+    corpus = write_corpus(tmp_path)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run("extract", corpus["texts"], corpus["jsonl"], "-o", tmp_path / "out.jsonl") == 0
+    err = terminal.getvalue()
+    assert "/5 documents (" in err and "docs/s" in err  # 5 entries, 2 of them bad
+    # each problem and the summary start a line of their own: the progress line is
+    # cleared before them, not run into
+    lines = err.split("\n")
+    problems = [line.rsplit("\r", 1)[-1] for line in lines if "banlens: skipped: " in line]
+    assert len(problems) == 2 and all(p.startswith("banlens: skipped: ") for p in problems)
+    assert any(line.rsplit("\r", 1)[-1].startswith("banlens: 3 documents processed")
+               for line in lines)
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path, capsys):

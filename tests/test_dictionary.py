@@ -131,3 +131,29 @@ def test_bad_not_part_of_names_entry_and_field(tmp_path, value, problem):
     with pytest.raises(banlens.DictionaryError) as err:
         load_dictionary(path)
     assert str(err.value) == f"{path}: entry 1 (usg): field 'not_part_of': {problem}"
+
+
+def test_dictionary_files_cannot_construct_python_objects(tmp_path):
+    path = write(tmp_path, "unsafe.yml",
+                 "actors:\n  - id: acme\n    aliases: !!python/object/apply:os.getcwd []\n")
+    with pytest.raises(banlens.DictionaryError) as err:
+        load_dictionary(path)
+    assert str(err.value).startswith(f"{path}: line 3: not valid YAML (")
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{id: acme, aliases: [Acme], colour: red}",
+     "entry 1 (acme): field 'colour': unknown field (expected id, name, type, aliases, "
+     "not_part_of)"),
+    ("{id: 7, aliases: [Acme]}", "entry 1: field 'id': must be lowercase snake_case, got 7"),
+    ("{id: acme, aliases: [Acme, 3]}", "entry 1 (acme): field 'aliases': alias 2 must be "
+                                        "text, got 3"),
+    ("{id: acme, name: '  ', aliases: [Acme]}", "entry 1 (acme): field 'name': must be "
+                                               "non-empty text"),
+    ("just a name", "entry 1: expected a mapping with id, name, type and aliases, got str"),
+])
+def test_entry_problems_read_file_entry_field_problem(tmp_path, entry, message):
+    path = write(tmp_path, "bad.yml", f"actors:\n  - {{id: ok, aliases: [Ok]}}\n  - {entry}\n")
+    with pytest.raises(banlens.DictionaryError) as err:
+        load_dictionary(path)
+    assert str(err.value) == f"{path}: {message.replace('entry 1', 'entry 2')}"

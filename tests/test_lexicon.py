@@ -141,3 +141,60 @@ def test_lexicon_round_trips_through_its_data():
     lex = load_lexicon()
     again = RelationLexicon(lex.to_dict(), source="copy")
     assert again.label_info() == lex.label_info()
+
+
+def test_an_extending_file_is_checked_on_its_own_numbering(tmp_path):
+    # the bundled "blocks" label has many triggers; a problem in the user's second
+    # trigger of that label is the user's "trigger 2", not a number after the bundled ones
+    path = tmp_path / "mine.yml"
+    path.write_text("labels:\n  blocks:\n    triggers:\n      - {verb: boykottieren}\n"
+                    "      - {verb: sperren, object: [wem]}\n", encoding="utf-8")
+    with pytest.raises(banlens.LexiconError) as err:
+        load_lexicon(path)
+    assert str(err.value).startswith(
+        f"{path}: label 'blocks', trigger 2 (sperren), field 'object': unknown role 'wem'")
+    # a new label must give what a bundled one may leave out
+    path.write_text("labels:\n  praises:\n    triggers: [{verb: loben}]\n", encoding="utf-8")
+    with pytest.raises(banlens.LexiconError) as err:
+        load_lexicon(path)
+    assert str(err.value) == f"{path}: label 'praises', field 'plover': missing"
+
+
+def test_a_known_label_may_change_one_field_only(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text("labels:\n  blocks:\n    symmetric: true\n", encoding="utf-8")
+    lex = load_lexicon(path)
+    assert lex.is_symmetric("blocks")
+    assert len(lex.labels["blocks"].triggers) == len(load_lexicon().labels["blocks"].triggers)
+    path.write_text("labels:\n  blocks:\n    symmetric: maybe\n", encoding="utf-8")
+    with pytest.raises(banlens.LexiconError, match=r"label 'blocks', field 'symmetric'"):
+        load_lexicon(path)
+
+
+def test_lexicon_files_are_read_safely_and_json_too(tmp_path):
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text("labels: !!python/object/apply:os.getcwd []\n", encoding="utf-8")
+    with pytest.raises(banlens.LexiconError, match=r"unsafe\.yml: line 1: not valid YAML"):
+        load_lexicon(unsafe)
+    as_json = tmp_path / "mine.json"
+    as_json.write_text('{"labels": {"praises": {"plover": "SUPPORT", '
+                       '"triggers": [{"verb": "loben"}]}}}', encoding="utf-8")
+    assert set(load_lexicon(as_json, extends=False).labels) == {"praises"}
+    as_json.write_text('{"labels": {"praises": }}', encoding="utf-8")
+    with pytest.raises(banlens.LexiconError, match=r"mine\.json: line 1: not valid JSON"):
+        load_lexicon(as_json)
+
+
+def test_roles_take_the_prepositions_of_german_words():
+    from banlens.german.words import CONTRACTIONS
+    from banlens.german.words import PREPOSITIONS as GERMAN
+
+    def lexicon(role):
+        return load_lexicon({"labels": {"sues": {"plover": "COERCE", "triggers": [
+            {"verb": "klagen", "object": [role]}]}}}, extends=False)
+
+    for preposition in GERMAN - set(CONTRACTIONS):
+        (trigger,) = lexicon(preposition).labels["sues"].triggers
+        assert trigger.object == (preposition,)
+    with pytest.raises(banlens.LexiconError, match="unknown role 'zum'"):
+        lexicon("zum")  # the contracted form is read as "zu"

@@ -25,12 +25,14 @@ import json
 import logging
 import os
 import sys
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, TextIO
+
+from tqdm import tqdm
+from wasabi import table
 
 from . import __version__
 from .corpus import Document, Problem, count_documents, iter_documents, iter_records
@@ -102,8 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "actors and relations found, and write a graph file.")
     demo.add_argument("-o", "--output", metavar="OUT", default=DEMO_OUTPUT,
                       help=f"output file; format from its suffix (default: {DEMO_OUTPUT})")
-    demo.add_argument("--model", default="auto", metavar="MODEL",
-                      help="auto, blank, or a spaCy pipeline name or path (default: auto)")
+    _add_model_option(demo)
     demo.set_defaults(handler=_cmd_demo)
 
     actors = commands.add_parser(
@@ -157,12 +158,16 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                              "repeat to merge several")
     parser.add_argument("--relations", metavar="FILE",
                         help="relation lexicon (YAML; default: the bundled one)")
-    parser.add_argument("--model", default="auto", metavar="MODEL",
-                        help="auto (best installed German model, else blank), blank, or a "
-                             "spaCy pipeline name or path (default: auto)")
+    _add_model_option(parser)
     parser.add_argument("--no-references", action="store_true",
                         help="do not read descriptions (\"der Konzern\") as the actor "
                              "named just before")
+
+
+def _add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default="auto", metavar="MODEL",
+                        help="auto (best installed German model, else blank), blank, or a "
+                             "spaCy pipeline name or path (default: auto)")
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -275,7 +280,8 @@ class Summary:
 
 
 class ProblemReporter:
-    """Prints each problem on stderr and counts them (clearing the progress line first)."""
+    """Prints each problem on stderr (above the progress line, if one is shown) and
+    counts them."""
 
     def __init__(self, summary: Summary, stream: TextIO, progress: Progress | None = None):
         self.summary = summary
@@ -286,64 +292,39 @@ class ProblemReporter:
         self.summary.problems += 1
         if problem.skipped:
             self.summary.skipped += 1
-        if self.progress is not None:
-            self.progress.clear()
         kind = "skipped" if problem.skipped else "warning"
-        print(f"banlens: {kind}: {problem}", file=self.stream)
+        line = f"banlens: {kind}: {problem}"
+        if self.progress is not None:
+            self.progress.write(line)
+        else:
+            print(line, file=self.stream)
 
 
 class Progress:
-    """A one-line progress display: documents, documents/s and the ETA when the total is known.
+    """The progress line (a :mod:`tqdm` bar without the bar): documents, documents/s
+    and, when the total is known, the share done and the time left.
 
-    Drawn on ``stream`` with carriage returns, at most every ``interval`` seconds.
+    Redrawn on ``stream`` at most every ``interval`` seconds; :meth:`write` prints a
+    line above it; :meth:`close` removes it.
     """
 
     def __init__(self, stream: TextIO, total: int | None = None, interval: float = 0.25):
         self.stream = stream
-        self.total = total
-        self.interval = interval
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.done = 0
-        self.shown = False
+        layout = ("{n_fmt}/{total_fmt} documents ({percentage:.0f}%), {rate_fmt}, "
+                  "ETA {remaining}") if total else "{n_fmt} documents, {rate_fmt}"
+        self.bar = tqdm(total=total or None, file=stream, unit=" docs", leave=False,
+                        mininterval=interval, bar_format=layout)
 
     def update(self, done: int) -> None:
-        self.done = done
-        now = time.monotonic()
-        if now - self.last >= self.interval:
-            self.last = now
-            self.draw(now)
+        """Show ``done`` documents processed."""
+        self.bar.update(done - self.bar.n)
 
-    def draw(self, now: float | None = None) -> None:
-        elapsed = max((now or time.monotonic()) - self.started, 1e-9)
-        rate = self.done / elapsed
-        text = f"{self.done:,}"
-        if self.total:
-            text += f"/{self.total:,} documents ({100 * self.done / self.total:.0f}%)"
-        else:
-            text += " documents"
-        text += f", {rate:.1f} docs/s"
-        if self.total and rate > 0 and self.done < self.total:
-            text += f", ETA {_duration((self.total - self.done) / rate)}"
-        self.stream.write(f"\r{text}\x1b[K")
-        self.stream.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
-            self.shown = False
+    def write(self, line: str) -> None:
+        """Print ``line`` above the progress line."""
+        self.bar.write(line, file=self.stream)
 
     def close(self) -> None:
-        self.clear()
-
-
-def _duration(seconds: float) -> str:
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+        self.bar.close()
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -553,14 +534,10 @@ def _cmd_actors(args: argparse.Namespace) -> int:
 
 def format_actor_table(dictionary: Iterable[Any]) -> str:
     """The actors of a dictionary as an aligned text table (id, type, name, aliases)."""
-    rows = [("ID", "TYPE", "NAME", "ALIASES")]
-    rows += [(a.id, a.type, a.name, "; ".join(a.aliases)) for a in dictionary]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
-             + "  " + row[3] for row in rows]
-    lines.append(f"\n{len(rows) - 1} actors")
-    return "\n".join(line.rstrip() if i < len(lines) - 1 else line
-                     for i, line in enumerate(lines))
+    rows = [(a.id, a.type, a.name, "; ".join(a.aliases)) for a in dictionary]
+    text = table(rows, header=("ID", "TYPE", "NAME", "ALIASES"), spacing=2, max_col=10_000)
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    return "\n".join([*lines, "", f"{len(rows)} actors"])
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

@@ -355,7 +355,33 @@ def merge_into(G: nx.MultiDiGraph, other: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def merge_graphs(*graphs: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A new instance graph combining ``graphs`` (e.g. from parallel workers)."""
+    """A new instance graph combining ``graphs`` (e.g. from parallel workers).
+
+    Parameters
+    ----------
+    *graphs : networkx.MultiDiGraph
+        Instance graphs of :func:`build_graph` over different documents, built with
+        the same settings.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The graph :func:`build_graph` gives for all their documents at once.
+
+    Raises
+    ------
+    InputError
+        When a document is in two of the graphs.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> left = banlens.build_graph(nlp("Oracle verhandelt mit Bytedance."))
+    >>> right = banlens.build_graph(nlp("Walmart unterstützt Oracle."))
+    >>> sorted(banlens.merge_graphs(left, right).nodes)
+    ['bytedance', 'oracle', 'walmart']
+    """
     if not graphs:
         return GraphBuilder().graph
     G = graphs[0].copy()
@@ -372,7 +398,41 @@ def build_graph(
     cooccurrence: bool = False,
     lexicon: Any = None,
 ) -> nx.MultiDiGraph:
-    """The instance graph of ``docs`` (processed Docs or records; see :class:`GraphBuilder`)."""
+    """The instance graph of ``docs``: one node per actor, one edge per relation found.
+
+    Parameters
+    ----------
+    docs : Doc, dict or iterable of them
+        Processed Docs or their records (:func:`banlens.doc_to_record`).
+    include_negated : bool, default False
+        Keep negated relations (marked ``negated``).
+    include_hypothetical : bool, default True
+        Keep hypothetical relations (marked ``hypothetical``).
+    cooccurrence : bool, default False
+        Add an edge for every pair of actors named in one sentence.
+    lexicon : RelationLexicon, mapping or None
+        Where labels get their PLOVER type, quad class and symmetry (default: bundled).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Edge keys are ``"<doc id>#r<n>"``; see :class:`GraphBuilder` for the attributes.
+
+    Raises
+    ------
+    InputError
+        For a record that cannot be read (naming the document, the item and the field)
+        or a document id given twice.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> docs = nlp.pipe(["Oracle verhandelt mit Bytedance.", "Walmart unterstützt Oracle."])
+    >>> G = banlens.build_graph(docs)
+    >>> sorted(G.edges(data="relation"))
+    [('oracle', 'bytedance', 'negotiates_with'), ('walmart', 'oracle', 'supports')]
+    """
     if isinstance(docs, Doc | Mapping):
         docs = [docs]
     builder = GraphBuilder(
@@ -416,9 +476,37 @@ def aggregate(
     ``confidence`` (mean), ``methods``, up to ``samples`` ``evidence`` sentences with
     their ``doc_ids`` (best first: asserted, confident, early), and, when dated,
     ``first_seen``, ``last_seen`` and ``dates`` (sorted distinct dates, the timeline
-    spells of the GEXF file). Symmetric relations are stored once, from the smaller actor id to
-    the larger. Nodes are copied unchanged. Co-occurrence edges are kept only with
-    ``cooccurrence=True``, which needs a graph built with ``cooccurrence=True``.
+    spells of the GEXF file). Symmetric relations are stored once, from the smaller
+    actor id to the larger. Nodes are copied unchanged.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        An instance graph (:func:`build_graph`).
+    cooccurrence : bool, default False
+        Keep the co-occurrence edges; needs a graph built with ``cooccurrence=True``.
+    samples : int, default 3
+        How many evidence sentences an edge keeps.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        The aggregated graph (``G.graph["banlens"] == "aggregated"``).
+
+    Raises
+    ------
+    BanlensError
+        For an edge without a ``relation``, or ``cooccurrence=True`` on a graph without
+        co-occurrence edges.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> docs = nlp.pipe(["Walmart unterstützt Oracle.", "Walmart unterstützt Oracle erneut."])
+    >>> A = banlens.aggregate(banlens.build_graph(docs))
+    >>> [(u, v, d["relation"], d["weight"]) for u, v, d in A.edges(data=True)]
+    [('walmart', 'oracle', 'supports', 2)]
     """
     if samples < 0:
         raise ValueError("samples must be 0 or more")

@@ -89,11 +89,39 @@ def load(
 ) -> Language:
     """Return a German spaCy pipeline with the banlens components added.
 
-    ``actors`` is an actor dictionary (path, list of paths/dictionaries, or
-    :class:`~banlens.dictionary.ActorDictionary`); None uses the bundled one.
-    ``relations`` is a relation lexicon file; None uses the bundled one.
-    ``resolve_references`` adds :mod:`banlens.actors.references`, which reads "der Konzern"
-    after "Huawei" as Huawei (relations resting on it are marked ``coref``).
+    Parameters
+    ----------
+    model : str or Path, default "auto"
+        ``"auto"`` (the best installed German model, else the blank pipeline),
+        ``"blank"`` (``spacy.blank("de")`` with banlens' sentence splitter and lookup
+        lemmas; no download), or a spaCy package name or path as for ``spacy.load``.
+    actors : str, Path, ActorDictionary, list or None
+        The actor dictionary: a YAML/JSON file, an :class:`~banlens.ActorDictionary`,
+        or a list of these merged in order. None uses the bundled dictionary.
+    relations : str, Path or None
+        A relation lexicon file added to the bundled lexicon; None uses the bundled one.
+    resolve_references : bool, default True
+        Add :mod:`banlens.actors.references`, which reads "der Konzern" after "Huawei"
+        as Huawei (relations resting on it are marked ``coref``).
+
+    Returns
+    -------
+    spacy.language.Language
+        The pipeline; ``doc.spans["banlens_actors"]`` and ``doc._.relations`` hold
+        what it finds.
+
+    Raises
+    ------
+    DictionaryError, LexiconError
+        For a missing or malformed dictionary or lexicon, before a model is loaded.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load("blank")
+    >>> doc = nlp("Oracle verhandelt mit Bytedance über Tiktok.")
+    >>> [(r.subject, r.label, r.object) for r in doc._.relations]
+    [('oracle', 'negotiates_with', 'bytedance')]
     """
     dictionary = load_dictionary(actors)  # fail early, before loading a model
     name = str(model)

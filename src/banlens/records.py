@@ -20,15 +20,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 from spacy.tokens import Doc
 
 from . import annotations  # noqa: F401  (registers the extensions)
+from .datafiles import first_error, invalid, location, problem
 from .errors import InputError
 
 RELATION_FIELDS = (
@@ -38,10 +48,32 @@ RELATION_FIELDS = (
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str, Any]:
-    """Return the JSON-safe record of a processed Doc.
+    """Return the JSON-safe record of a processed Doc (the JSONL contract).
 
-    ``doc_id`` defaults to ``doc._.doc_id``; extra keyword arguments (``date``,
-    ``title``, ``url``) are copied into the record when not None.
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A Doc processed by a banlens pipeline.
+    doc_id : str or None
+        The record's ``id``; defaults to ``doc._.doc_id``.
+    **meta : Any
+        ``date``, ``title``, ``url``, ...: copied into the record when not None.
+
+    Returns
+    -------
+    dict
+        ``id``, the meta fields, ``actors`` (one per mention) and ``relations``.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> doc = nlp("Oracle verhandelt mit Bytedance über Tiktok.")
+    >>> record = banlens.doc_to_record(doc, doc_id="a1", date="2020-09-14")
+    >>> record["id"], record["date"], [a["id"] for a in record["actors"]]
+    ('a1', '2020-09-14', ['oracle', 'bytedance', 'tiktok'])
+    >>> [(r["subject"], r["label"], r["object"]) for r in record["relations"]]
+    [('oracle', 'negotiates_with', 'bytedance')]
     """
     record: dict[str, Any] = {"id": doc_id if doc_id is not None else doc._.doc_id}
     if doc._.date is not None:
@@ -68,22 +100,6 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str,
 
 
 # -- checking a record read from a file ---------------------------------------------
-
-
-def _iso_date(value: Any, where: str) -> str | None:
-    """Normalise a document date to ISO-8601 (date, or date and time)."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, str):
-        text = value.strip()
-        for parse in (date.fromisoformat, datetime.fromisoformat):
-            try:
-                return parse(text).isoformat()
-            except ValueError:
-                continue
-    raise InputError(f"{where}: field 'date': {value!r} is not an ISO-8601 date (YYYY-MM-DD)")
 
 
 def _anonymous_id(record: Mapping[str, Any]) -> str:
@@ -113,49 +129,138 @@ class CheckedRecord:
     sentences: list[tuple[int, int, str | None]] | None
 
 
-def _text(value: Any, where: str, required: bool = False) -> str:
-    if value is None:
-        if required:
-            raise InputError(f"{where}: missing")
-        return ""
-    if not isinstance(value, str):
-        raise InputError(f"{where}: expected a string, got {type(value).__name__}")
-    if required and not value.strip():
-        raise InputError(f"{where}: empty")
-    return value
+# The record as the graph builder reads it. A missing or null optional field takes
+# its default; offsets written as 7.0 count as whole numbers, flags may be 0 or 1.
 
 
-def _int(value: Any, where: str, default: int = -1) -> int:
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
-        raise InputError(f"{where}: expected an integer, got {value!r}")
-    return int(value)
+def _plain(item: Any, offsets: tuple[str, ...], flags: tuple[str, ...] = ()) -> Any:
+    """An item without its null fields (they take their defaults), with whole-number
+    offsets as ``int`` and 0/1 flags as ``bool``: what the strict fields then check."""
+    if not isinstance(item, dict):
+        return item
+    if None in item.values():
+        item = {key: value for key, value in item.items() if value is not None}
+    for key in offsets:
+        value = item.get(key)
+        if type(value) is float and value.is_integer():
+            item = {**item, key: int(value)}
+    for key in flags:
+        value = item.get(key)
+        if type(value) is int and value in (0, 1):
+            item = {**item, key: bool(value)}
+    return item
 
 
-def _flag(value: Any, where: str) -> bool:
-    if value is None:
-        return False
-    if not isinstance(value, bool | int) or value not in (0, 1):
-        raise InputError(f"{where}: expected true or false, got {value!r}")
-    return bool(value)
+Name = Annotated[str, Field(pattern=r"\S")]  # not blank
 
 
-def _references(value: Any, where: str) -> dict[str, str]:
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise InputError(f"{where}: expected an object of actor id -> reference text")
-    return dict(value)
+class ActorRecord(BaseModel):
+    """An actor mention of a record (other keys, such as ``text`` and ``kind``, are kept
+    in the file but not read)."""
+
+    model_config = ConfigDict(strict=True)
+
+    id: Name
+    name: str = ""
+    type: str = ""
+    start: int = -1
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, item: Any) -> Any:
+        return _plain(item, ("start",))
 
 
-def _float(value: Any, where: str, default: float = 1.0) -> float:
-    if value is None:
-        return default
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise InputError(f"{where}: expected a number, got {value!r}")
-    return float(value)
+class RelationRecord(BaseModel):
+    """A relation of a record (the fields of :data:`RELATION_FIELDS`, plus optional
+    ``plover``/``quad`` that override the lexicon's)."""
+
+    model_config = ConfigDict(strict=True)
+
+    subject: Name
+    label: Name
+    object: Name
+    negated: bool = False
+    hypothetical: bool = False
+    coref: bool = False
+    references: dict[str, str] = {}
+    evidence: str = ""
+    start: int = -1
+    end: int = -1
+    trigger: str = ""
+    confidence: Annotated[float, Field(allow_inf_nan=False)] = 1.0
+    method: str = ""
+    plover: str = ""
+    quad: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, item: Any) -> Any:
+        return _plain(item, ("start", "end"), ("negated", "hypothetical", "coref"))
+
+
+def _sentence(value: Any) -> Any:
+    if not isinstance(value, list | tuple) or len(value) not in (2, 3):
+        raise invalid("expected [start, end] or [start, end, text]")
+    start, end, *text = [v if v is not None or i == 2 else -1 for i, v in enumerate(value)]
+    whole = [int(v) if isinstance(v, float) and v.is_integer() else v for v in (start, end)]
+    return (*whole, text[0] if text else None)
+
+
+def _iso_date(value: Any) -> str | None:
+    """Normalise a document date to ISO-8601 (date, or date and time)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        for parse in (date.fromisoformat, datetime.fromisoformat):
+            try:
+                return parse(text).isoformat()
+            except ValueError:
+                continue
+    raise invalid(f"{value!r} is not an ISO-8601 date (YYYY-MM-DD)")
+
+
+class DocumentRecord(BaseModel):
+    """A document record as the graph builder reads it (a JSONL line of ``banlens
+    extract``); other keys (``title``, ``url``, ``text``) are allowed and not read."""
+
+    model_config = ConfigDict(strict=True)
+
+    date: Annotated[str | None, PlainValidator(_iso_date)] = None
+    actors: list[ActorRecord]
+    relations: list[RelationRecord]
+    sentences: list[Annotated[tuple[int, int, str | None],
+                              BeforeValidator(_sentence)]] | None = None
+
+
+_WORDING = {
+    "string_pattern_mismatch": "empty",
+    "string_type": "expected a string, got {type}",
+    "bool_type": "expected true or false, got {input!r}",
+}
+_ITEMS = {"actors": "actor", "relations": "relation", "sentences": "sentence"}
+
+
+def _message(error: ErrorDetails, where: str) -> str:
+    """The problem as "document 'x', relation 0, field 'start': expected an integer"."""
+    loc = location(error)
+    name = loc[0]
+    if len(loc) == 1:
+        if error["type"] == "missing":
+            return f"{where}: missing field {name!r} (is this a processed banlens record?)"
+        if name == "date":
+            return f"{where}: field 'date': {problem(error, _WORDING)}"
+        return f"{where}: field {name!r}: expected a list"
+    at = f"{where}, {_ITEMS[str(name)]} {loc[1]}"
+    if len(loc) == 2 and error["type"] in ("model_type", "dict_type"):
+        wanted = "'id', 'name', 'type'" if name == "actors" else "'subject', 'label', 'object'"
+        return f"{at}: expected an object with {wanted}"
+    if name == "sentences":
+        return f"{at}: {problem(error, _WORDING)}"
+    return f"{at}, field {loc[2]!r}: {problem(error, _WORDING)}"
 
 
 def check_record(record: Mapping[str, Any], need_sentences: bool = False) -> CheckedRecord:
@@ -164,7 +269,7 @@ def check_record(record: Mapping[str, Any], need_sentences: bool = False) -> Che
     Raises :class:`~banlens.InputError` naming the document, the item and the field
     of the first problem, so a caller can reject a bad record before it changes
     anything. ``need_sentences``: the record must carry its sentence offsets
-    (``sentences``, for co-occurrence edges).
+    (``sentences``, for co-occurrence edges). The format is :class:`DocumentRecord`.
     """
     raw_id = record.get("id")
     if raw_id is None or raw_id == "":
@@ -174,67 +279,17 @@ def check_record(record: Mapping[str, Any], need_sentences: bool = False) -> Che
     else:
         raise InputError(f"document record: field 'id': expected a string, got {raw_id!r}")
     where = f"document {doc_id!r}"
-    for name in ("actors", "relations"):
-        if name not in record:
-            raise InputError(
-                f"{where}: missing field {name!r} (is this a processed banlens record?)"
-            )
-        if not isinstance(record[name], list):
-            raise InputError(f"{where}: field {name!r}: expected a list")
-    when = _iso_date(record.get("date"), where)
-
-    actors = []
-    for i, actor in enumerate(record["actors"]):
-        at = f"{where}, actor {i}"
-        if not isinstance(actor, Mapping):
-            raise InputError(f"{at}: expected an object with 'id', 'name', 'type'")
-        actor_id = _text(actor.get("id"), f"{at}, field 'id'", required=True)
-        actors.append(
-            CheckedActor(
-                id=actor_id,
-                name=_text(actor.get("name"), f"{at}, field 'name'"),
-                type=_text(actor.get("type"), f"{at}, field 'type'"),
-                start=_int(actor.get("start"), f"{at}, field 'start'"),
-            )
+    if need_sentences and not isinstance(record.get("sentences"), list):
+        raise InputError(
+            f"{where}: field 'sentences' is needed for co-occurrence edges; make the "
+            "record with banlens.graph.graph_record(doc) or pass the Doc itself"
         )
-
-    relations = []
-    for i, rel in enumerate(record["relations"]):
-        at = f"{where}, relation {i}"
-        if not isinstance(rel, Mapping):
-            raise InputError(f"{at}: expected an object with 'subject', 'label', 'object'")
-        relations.append({
-            "subject": _text(rel.get("subject"), f"{at}, field 'subject'", required=True),
-            "label": _text(rel.get("label"), f"{at}, field 'label'", required=True),
-            "object": _text(rel.get("object"), f"{at}, field 'object'", required=True),
-            "negated": _flag(rel.get("negated"), f"{at}, field 'negated'"),
-            "hypothetical": _flag(rel.get("hypothetical"), f"{at}, field 'hypothetical'"),
-            "coref": _flag(rel.get("coref"), f"{at}, field 'coref'"),
-            "references": _references(rel.get("references"), f"{at}, field 'references'"),
-            "evidence": _text(rel.get("evidence"), f"{at}, field 'evidence'"),
-            "start": _int(rel.get("start"), f"{at}, field 'start'"),
-            "end": _int(rel.get("end"), f"{at}, field 'end'"),
-            "trigger": _text(rel.get("trigger"), f"{at}, field 'trigger'"),
-            "confidence": _float(rel.get("confidence"), f"{at}, field 'confidence'"),
-            "method": _text(rel.get("method"), f"{at}, field 'method'"),
-            "plover": _text(rel.get("plover"), f"{at}, field 'plover'"),
-            "quad": _text(rel.get("quad"), f"{at}, field 'quad'"),
-        })
-
-    sentences = None
-    if need_sentences:
-        raw = record.get("sentences")
-        if not isinstance(raw, list):
-            raise InputError(
-                f"{where}: field 'sentences' is needed for co-occurrence edges; make the "
-                "record with banlens.graph.graph_record(doc) or pass the Doc itself"
-            )
-        sentences = []
-        for i, sent in enumerate(raw):
-            at = f"{where}, sentence {i}"
-            if not isinstance(sent, list | tuple) or len(sent) not in (2, 3):
-                raise InputError(f"{at}: expected [start, end] or [start, end, text]")
-            text = sent[2] if len(sent) == 3 else None
-            sentences.append((_int(sent[0], at), _int(sent[1], at),
-                              _text(text, at) if text is not None else None))
-    return CheckedRecord(doc_id, when, actors, relations, sentences)
+    try:
+        checked = DocumentRecord.model_validate(
+            record if isinstance(record, dict) else dict(record))
+    except ValidationError as err:
+        raise InputError(_message(first_error(err), where)) from None
+    actors = [CheckedActor(a.id, a.name, a.type, a.start) for a in checked.actors]
+    relations = [rel.model_dump() for rel in checked.relations]
+    sentences = checked.sentences if need_sentences else None
+    return CheckedRecord(doc_id, checked.date, actors, relations, sentences)

@@ -19,28 +19,26 @@ inflected and compound forms (see :mod:`banlens.german.inflection`). ``not_part_
 longer names that contain an alias but name something else ("Washington Post" is a
 newspaper, not the US government): inside them the alias is not this actor. Every
 problem raises :class:`~banlens.errors.DictionaryError` naming the file, the entry
-and the field.
+and the field; the format is the pydantic model :class:`DictionaryFile`.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
+from ..datafiles import entry_at, first_error, invalid, location, problem, read_bundled, read_data
 from ..errors import DictionaryError
 
 ACTOR_TYPES = (
     "person", "organization", "government", "country", "platform", "court", "media", "other",
 )
-_ENTRY_FIELDS = ("id", "name", "type", "aliases", "not_part_of")
-_ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+_ID_PATTERN = r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$"
 DEFAULT = "default"
 
 
@@ -123,10 +121,21 @@ class ActorDictionary:
 
 
 def default_dictionary() -> ActorDictionary:
-    """The dictionary bundled with banlens (the US–China tech conflict of 2019–2020)."""
-    ref = resources.files("banlens") / "data" / "actors.yml"
-    return _parse(_read(ref.read_text(encoding="utf-8"), "actors.yml", "<bundled actors.yml>"),
-                  "<bundled actors.yml>")
+    """The dictionary bundled with banlens (the US–China tech conflict of 2019–2020).
+
+    Returns
+    -------
+    ActorDictionary
+        A new copy of the bundled actors.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> actors = banlens.default_dictionary()
+    >>> actors["tiktok"].type
+    'platform'
+    """
+    return _parse(read_bundled("actors.yml"), "<bundled actors.yml>")
 
 
 def load_dictionary(
@@ -134,9 +143,33 @@ def load_dictionary(
 ) -> ActorDictionary:
     """Load an actor dictionary.
 
-    ``source`` may be ``None`` or ``"default"`` (the bundled dictionary), a path to
-    a YAML/JSON file, an already parsed mapping, an :class:`ActorDictionary`, or a
-    list of any of these, merged in order (``[banlens.default_dictionary(), "mine.yml"]``).
+    Parameters
+    ----------
+    source : str, Path, mapping, ActorDictionary, list or None
+        ``None`` or ``"default"`` (the bundled dictionary), a path to a YAML/JSON
+        file, an already parsed mapping, an :class:`ActorDictionary`, or a list of any
+        of these, merged in order (``[banlens.default_dictionary(), "mine.yml"]``).
+
+    Returns
+    -------
+    ActorDictionary
+        The actors, keyed by id.
+
+    Raises
+    ------
+    DictionaryError
+        Naming the file, the entry and the field of the first problem.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> mine = banlens.load_dictionary({"actors": [
+    ...     {"id": "acme", "name": "Acme AG", "type": "organization", "aliases": ["Acme"]}]})
+    >>> mine["acme"].name
+    'Acme AG'
+    >>> both = banlens.load_dictionary([banlens.default_dictionary(), mine])
+    >>> len(both) == len(banlens.default_dictionary()) + 1
+    True
     """
     if source is None or (isinstance(source, str) and source == DEFAULT):
         return default_dictionary()
@@ -145,7 +178,7 @@ def load_dictionary(
     if isinstance(source, Mapping):
         return _parse(source, "<dict>")
     if isinstance(source, str | Path):
-        return _load_file(Path(source))
+        return _parse(read_data(source, "actor dictionary", DictionaryError), str(source))
     if isinstance(source, Iterable):
         parts = [load_dictionary(item) for item in source]
         if not parts:
@@ -154,114 +187,109 @@ def load_dictionary(
     raise DictionaryError(f"cannot load an actor dictionary from {type(source).__name__}")
 
 
-def _load_file(path: Path) -> ActorDictionary:
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DictionaryError(f"{where}: actor dictionary file not found") from None
-    except IsADirectoryError:
-        raise DictionaryError(f"{where}: is a directory, not an actor dictionary file") from None
-    except UnicodeDecodeError as err:
-        message = f"{where}: not UTF-8 text ({err.reason} at byte {err.start})"
-        raise DictionaryError(message) from None
-    except OSError as err:
-        raise DictionaryError(f"{where}: cannot read ({err.strerror})") from None
-    return _parse(_read(text, path.name, where), where)
+# -- the file format ---------------------------------------------------------------------
 
 
-def _read(text: str, name: str, where: str) -> Any:
-    if name.lower().endswith(".json"):
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as err:
-            raise DictionaryError(
-                f"{where}: line {err.lineno}: not valid JSON ({err.msg})") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        problem = getattr(err, "problem", None) or str(err)
-        raise DictionaryError(f"{where}: {line}not valid YAML ({problem})") from None
+def _stripped(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise invalid("is empty")
+    return text
+
+
+def _folded(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise invalid("is empty")
+    return text
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single name counts as a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+Names = Annotated[list[Annotated[str, AfterValidator(_folded)]], BeforeValidator(_one_or_many)]
+
+
+class ActorEntry(BaseModel):
+    """One entry of the ``actors`` list, as written in the file."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    id: Annotated[str, Field(pattern=_ID_PATTERN)]
+    name: Annotated[str, AfterValidator(_stripped)] | None = None  # default: the first alias
+    type: Literal[ACTOR_TYPES] = "other"  # type: ignore[valid-type]
+    aliases: Annotated[Names, Field(min_length=1)]
+    not_part_of: Names = []
+
+
+class DictionaryFile(BaseModel):
+    """An actor dictionary file: ``actors`` and, optionally, ``extends: default``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    extends: Literal["default"] | None = None
+    actors: list[ActorEntry]
+
+
+_SNAKE_CASE = "must be lowercase snake_case, got {input!r}"
+_WORDING = {
+    "extra_forbidden": f"unknown field (expected {', '.join(ActorEntry.model_fields)})",
+    "id:string_type": _SNAKE_CASE,
+    "id:string_pattern_mismatch": _SNAKE_CASE,
+    "name:string_type": "must be non-empty text",
+    "name:banlens": "must be non-empty text",
+    "type:literal_error": f"unknown type {{input!r}}; use one of {', '.join(ACTOR_TYPES)}",
+    "aliases:list_type": "must be a list of names, got {type}",
+    "aliases:too_short": "must be a non-empty list of names",
+    "aliases:string_type": "alias {n} must be text, got {input!r}",
+    "aliases:banlens": "alias {n} {message}",
+    "not_part_of:list_type": "must be a list of names, got {type}",
+    "not_part_of:string_type": "name {n} must be text, got {input!r}",
+    "not_part_of:banlens": "name {n} {message}",
+}
+
+
+def _message(error: ErrorDetails, data: Any, where: str) -> str:
+    """The validation problem as "file: entry N (id): field 'x': problem"."""
+    loc = location(error)
+    if not loc:
+        return (f"{where}: expected a mapping with an 'actors' list, "
+                f"got {type(data).__name__}")
+    if loc[0] != "actors":
+        if error["type"] == "extra_forbidden":
+            return (f"{where}: unknown top-level key {loc[0]!r}; "
+                    "expected 'actors' and optionally 'extends'")
+        return (f"{where}: field 'extends': only 'default' is supported, got "
+                f"{error['input']!r} (pass several files to combine them)")
+    if len(loc) == 1:
+        return f"{where}: field 'actors' must be a list of entries"
+    actor_id = entry_at(data, "actors", loc[1], "id")
+    label = f"entry {loc[1] + 1}" + (f" ({actor_id})" if isinstance(actor_id, str) else "")
+    if len(loc) == 2:
+        return (f"{where}: {label}: expected a mapping with id, name, type and aliases, "
+                f"got {type(error['input']).__name__}")
+    field_name = loc[2]
+    return f"{where}: {label}: field '{field_name}': {problem(error, _WORDING, field_name)}"
 
 
 def _parse(data: Any, where: str) -> ActorDictionary:
-    if not isinstance(data, Mapping):
-        raise DictionaryError(
-            f"{where}: expected a mapping with an 'actors' list, got {type(data).__name__}")
-    unknown = set(data) - {"actors", "extends"}
-    if unknown:
-        raise DictionaryError(f"{where}: unknown top-level key(s) {sorted(unknown)}; "
-                              "expected 'actors' and optionally 'extends'")
-    entries = data.get("actors")
-    if not isinstance(entries, list):
-        raise DictionaryError(f"{where}: field 'actors' must be a list of entries")
+    if isinstance(data, Mapping) and not isinstance(data, dict):
+        data = dict(data)
+    try:
+        parsed = DictionaryFile.model_validate(data)
+    except ValidationError as err:
+        raise DictionaryError(_message(first_error(err), data, where)) from None
     actors: dict[str, Actor] = {}
-    for index, entry in enumerate(entries, start=1):
-        actor = _parse_entry(entry, index, where)
-        if actor.id in actors:
-            raise DictionaryError(f"{where}: entry {index} ({actor.id}): field 'id': "
-                                  f"duplicate id {actor.id!r}")
-        actors[actor.id] = actor
+    for index, entry in enumerate(parsed.actors, start=1):
+        if entry.id in actors:
+            raise DictionaryError(f"{where}: entry {index} ({entry.id}): field 'id': "
+                                  f"duplicate id {entry.id!r}")
+        aliases = tuple(dict.fromkeys(entry.aliases))
+        actors[entry.id] = Actor(entry.id, entry.name or aliases[0], entry.type, aliases,
+                                 tuple(dict.fromkeys(entry.not_part_of)))
     dictionary = ActorDictionary(actors, where)
-    extends = data.get("extends")
-    if extends is None:
+    if parsed.extends is None:
         return dictionary
-    if extends != DEFAULT:
-        raise DictionaryError(f"{where}: field 'extends': only 'default' is supported, "
-                              f"got {extends!r} (pass several files to combine them)")
     return default_dictionary().extend(dictionary)
-
-
-def _parse_entry(entry: Any, index: int, where: str) -> Actor:
-    if not isinstance(entry, Mapping):
-        raise DictionaryError(f"{where}: entry {index}: expected a mapping with id, name, "
-                              f"type and aliases, got {type(entry).__name__}")
-    actor_id = entry.get("id")
-    label = f"entry {index}" + (f" ({actor_id})" if isinstance(actor_id, str) else "")
-
-    def fail(field_name: str, problem: str) -> DictionaryError:
-        return DictionaryError(f"{where}: {label}: field '{field_name}': {problem}")
-
-    unknown = set(entry) - set(_ENTRY_FIELDS)
-    if unknown:
-        raise fail(sorted(unknown)[0],
-                   f"unknown field (expected {', '.join(_ENTRY_FIELDS)})")
-    if actor_id is None:
-        raise fail("id", "missing")
-    if not isinstance(actor_id, str) or not _ID_PATTERN.match(actor_id):
-        raise fail("id", f"must be lowercase snake_case, got {actor_id!r}")
-    aliases = entry.get("aliases")
-    if aliases is None:
-        raise fail("aliases", "missing")
-    cleaned = _names(aliases, "aliases", "alias", fail)
-    if not cleaned:
-        raise fail("aliases", "must be a non-empty list of names")
-    not_part_of = _names(entry.get("not_part_of") or [], "not_part_of", "name", fail)
-    name = entry.get("name", cleaned[0])
-    if not isinstance(name, str) or not name.strip():
-        raise fail("name", "must be non-empty text")
-    actor_type = entry.get("type", "other")
-    if actor_type not in ACTOR_TYPES:
-        raise fail("type", f"unknown type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
-    return Actor(actor_id, name.strip(), actor_type, tuple(dict.fromkeys(cleaned)),
-                 tuple(dict.fromkeys(not_part_of)))
-
-
-def _names(value: Any, field_name: str, what: str,
-           fail: Callable[[str, str], DictionaryError]) -> list[str]:
-    """A list of names (a single string counts as a list of one), whitespace folded."""
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise fail(field_name, f"must be a list of names, got {type(value).__name__}")
-    names: list[str] = []
-    for number, item in enumerate(value, start=1):
-        if not isinstance(item, str):
-            raise fail(field_name, f"{what} {number} must be text, got {item!r}")
-        item = " ".join(item.split())
-        if not item:
-            raise fail(field_name, f"{what} {number} is empty")
-        names.append(item)
-    return names

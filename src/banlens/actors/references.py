@@ -25,18 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import srsly
-import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..annotations import ACTOR_SPANS_KEY, MODIFIER, REFERENCE
-from ..errors import ReferencesError
 from ..german.inflection import is_common_word
 from ..german.words import (
     ARTICLE_CASES,
@@ -52,12 +49,10 @@ from ..german.words import (
     SPEECH_VERBS,
     SUBORDINATORS,
 )
-from .dictionary import ACTOR_TYPES
 from .gender import PLURAL, GenderLexicon, article_gender
 from .mentions import modifier_stands_for_actor
+from .reference_file import check_references, read_references
 
-GENDERS = ("m", "f", "n")
-COMPOUND_MODES = ("all", "hyphen", "none")
 # Singular articles and demonstratives of each gender, in any case.
 DETERMINERS = {
     "m": frozenset({"der", "den", "dem", "des", "dieser", "diesen", "diesem", "dieses"}),
@@ -93,6 +88,7 @@ class Description:
 @Language.factory(
     "banlens_references",
     default_config={"references": None},
+    assigns=["doc.spans"],
     requires=["doc.spans"],
 )
 def make_reference_resolver(nlp: Language, name: str,
@@ -449,59 +445,11 @@ def load_references(source: str | Path | dict[str, Any] | None = None) -> dict[s
     """Read and check a reference file (None: the bundled ``data/references.yml``)."""
     if isinstance(source, dict):
         return _checked(source, "<dict>")
-    if source is None:
-        text = (resources.files("banlens") / "data" / "references.yml").read_text("utf-8")
-        where = "<bundled references.yml>"
-    else:
-        where = str(source)
-        try:
-            text = Path(source).read_text(encoding="utf-8")
-        except OSError as err:
-            raise ReferencesError(f"{where}: cannot read ({err.strerror or err})") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ReferencesError(f"{where}: {line}not valid YAML") from None
-    return _checked(data, where)
+    return read_references(source)
 
 
 def _checked(data: Any, where: str) -> dict[str, Any]:
-    if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
-        raise ReferencesError(f"{where}: expected a mapping with a 'classes' mapping")
-    classes: dict[str, Any] = {}
-    for name, spec in data["classes"].items():
-        label = f"{where}: class {name!r}"
-        if not isinstance(spec, dict):
-            raise ReferencesError(f"{label}: expected a mapping with 'types' and 'nouns'")
-        types = spec.get("types")
-        if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
-            raise ReferencesError(f"{label}: field 'types': expected a list of actor types")
-        unknown = [t for t in types if t not in ACTOR_TYPES]
-        if unknown:
-            raise ReferencesError(f"{label}: field 'types': unknown actor type {unknown[0]!r}; "
-                                  f"use one of {', '.join(ACTOR_TYPES)}")
-        nouns = spec.get("nouns")
-        if not isinstance(nouns, dict) or not nouns:
-            raise ReferencesError(f"{label}: field 'nouns': expected a mapping noun: gender")
-        for noun, gender in nouns.items():
-            if not isinstance(noun, str) or gender not in GENDERS:
-                raise ReferencesError(f"{label}: field 'nouns': {noun!r}: gender must be "
-                                     f"one of m, f, n, got {gender!r}")
-        compounds = spec.get("compounds", "all")
-        if compounds not in COMPOUND_MODES:
-            raise ReferencesError(f"{label}: field 'compounds': expected one of "
-                                 f"{', '.join(COMPOUND_MODES)}, got {compounds!r}")
-        classes[str(name)] = {"types": list(types), "nouns": dict(nouns),
-                              "compounds": compounds}
-    excluded = data.get("not_part_of", [])
-    if not isinstance(excluded, list) or not all(isinstance(w, str) for w in excluded):
-        raise ReferencesError(f"{where}: field 'not_part_of': expected a list of words")
-    groups = data.get("groups", [])
-    if not isinstance(groups, list) or not all(isinstance(w, str) for w in groups):
-        raise ReferencesError(f"{where}: field 'groups': expected a list of plural nouns")
-    return {"classes": classes, "not_part_of": list(excluded), "groups": list(groups)}
+    return check_references(data, where)
 
 
 # -- German word forms -------------------------------------------------------------------

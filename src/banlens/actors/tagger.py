@@ -32,12 +32,13 @@ entities that are not in the dictionary go to ``doc._.unknown_actors``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy
+import spacy
 import srsly
 from spacy.attrs import SHAPE
 from spacy.language import Language
@@ -51,6 +52,7 @@ from .datelines import dateline_tokens
 from .dictionary import ActorDictionary, load_dictionary
 
 DEFAULT_UNKNOWN_LABELS = ("PER", "ORG", "LOC", "PERSON", "GPE")
+ACTORS_FILE = "actors.json"
 _CASE_ANY = None  # marker: a form that matches in any letter case
 
 
@@ -85,6 +87,7 @@ def _is_title(word: str) -> bool:
         "unknown_labels": list(DEFAULT_UNKNOWN_LABELS),
         "skip_datelines": True,
     },
+    assigns=["doc.spans", "doc.ents", "doc._.actor_names"],
 )
 def make_actor_tagger(
     nlp: Language,
@@ -100,7 +103,13 @@ def make_actor_tagger(
 
 
 class ActorTagger:
-    """Tag actor mentions from an :class:`~banlens.dictionary.ActorDictionary`."""
+    """Tag actor mentions from an :class:`~banlens.dictionary.ActorDictionary`.
+
+    The dictionary comes from the ``actors`` setting (files, for the pipeline's
+    config), from :meth:`initialize` (``nlp.initialize()``, or its
+    ``[initialize.components.banlens_actors]`` block) or from :meth:`set_dictionary`.
+    It is stored with the pipeline (``actors.json``).
+    """
 
     def __init__(
         self,
@@ -119,7 +128,17 @@ class ActorTagger:
         self.unknown_labels = set(unknown_labels)
         self.set_dictionary(load_dictionary(actors))
 
-    # -- building the matcher ------------------------------------------------
+    # -- the dictionary ------------------------------------------------------
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None, actors: Any = None) -> None:
+        """Load the actor dictionary ``actors`` (anything :func:`~banlens.load_dictionary`
+        takes: paths, parsed data, dictionaries); without it the tagger keeps its own.
+
+        (``actors`` is typed ``Any`` because spaCy checks the settings of the
+        ``[initialize]`` block against this signature.)"""
+        if actors is not None:
+            self.set_dictionary(load_dictionary(actors))
 
     def set_dictionary(self, dictionary: ActorDictionary) -> None:
         """Use ``dictionary`` from now on (rebuilds the patterns)."""
@@ -303,24 +322,32 @@ class ActorTagger:
         doc.spans[UNKNOWN_SPANS_KEY] = unknown
         doc.set_ents(filter_spans(ours + others), default="outside")
 
-    # -- serialization ---------------------------------------------------------
+    # -- serialization: the dictionary travels with the pipeline ------------------
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "actors.json", self.dictionary.to_dict())
+        """Write the dictionary (``actors.json``) unless ``exclude`` names ``"actors"``."""
+        spacy.util.to_disk(path, {ACTORS_FILE: self._write_dictionary}, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorTagger:
-        data = srsly.read_json(Path(path) / "actors.json")
-        self.set_dictionary(ActorDictionary.from_dict(data, str(Path(path) / "actors.json")))
+        """Read the dictionary back unless ``exclude`` names ``"actors"``."""
+        spacy.util.from_disk(path, {ACTORS_FILE: self._read_dictionary}, exclude)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.dictionary.to_dict())
+        return spacy.util.to_bytes({"actors": self.dictionary.to_dict}, exclude)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ActorTagger:
-        self.set_dictionary(ActorDictionary.from_dict(srsly.msgpack_loads(data), "<bytes>"))
+        def read(value: dict[str, Any]) -> None:
+            self.set_dictionary(ActorDictionary.from_dict(value, "<bytes>"))
+
+        spacy.util.from_bytes(data, {"actors": read}, exclude)
         return self
+
+    def _write_dictionary(self, path: Path) -> None:
+        srsly.write_json(path, self.dictionary.to_dict())
+
+    def _read_dictionary(self, path: Path) -> None:
+        self.set_dictionary(ActorDictionary.from_dict(srsly.read_json(path), str(path)))
 
 
 def _capitalised(form: tuple[str, ...]) -> tuple[str, ...]:

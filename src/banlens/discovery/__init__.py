@@ -70,13 +70,33 @@ def discover(texts_or_docs: Iterable[Any], *, min_docs: int = 2, top: int | None
              actors: Any = None, as_records: bool = False) -> Any:
     """Rank the actors a corpus names: a table of candidates for an actor dictionary.
 
-    ``texts_or_docs`` is any iterable of strings, spaCy Docs, :class:`banlens.corpus.Document`
-    objects or mappings with a ``"text"`` field; it is read once, as a stream.
-    Candidates named in fewer than ``min_docs`` documents are left out; ``top``
-    keeps the best ``top``; ``actors`` (an existing dictionary) leaves out what it
-    already has. Returns a pandas DataFrame with the columns id, name, type,
-    aliases, documents, mentions, cues and example when pandas is installed (and
-    ``as_records`` is False), else a list of dicts with those keys.
+    Parameters
+    ----------
+    texts_or_docs : iterable
+        Strings, spaCy Docs, :class:`banlens.corpus.Document` objects or mappings with
+        a ``"text"`` field; read once, as a stream.
+    min_docs : int
+        Leave out candidates named in fewer documents.
+    top : int or None
+        Keep only the best ``top`` candidates.
+    actors : ActorDictionary, path or None
+        An existing dictionary: leave out what it already has (growing a dictionary).
+    as_records : bool
+        Return a list of dicts even when pandas is installed.
+
+    Returns
+    -------
+    pandas.DataFrame or list of dict
+        One row per candidate, best first, with the columns id, name, type, aliases,
+        documents, mentions, cues and example.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> rows = banlens.discover(["Bankchef Jonas Brandt kritisiert den Stadtrat.",
+    ...                          "Brandt sagte, er bleibe."], as_records=True)
+    >>> [(r["name"], r["type"], r["documents"]) for r in rows]
+    [('Jonas Brandt', 'person', 2)]
     """
     discoverer = Discoverer()
     for item in texts_or_docs:

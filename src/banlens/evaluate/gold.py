@@ -10,8 +10,20 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
+
+from ..datafiles import first_error, invalid, location, problem
 from ..errors import InputError
 
 GOLD_SUBSETS = ("explicit", "nominal", "coref", "negated", "hypothetical")
@@ -35,45 +47,96 @@ def evidence_spans(text: str, evidence: str) -> list[tuple[int, int]]:
     return [match.span() for match in re.finditer(pattern, text)]
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise invalid("must be a non-empty string")
+    return value
+
+
+def _doc_id(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, str | int) or str(value) == "":
+        raise invalid(f"must be a non-empty string, got {value!r}")
+    return value
+
+
+NonBlank = Annotated[str, AfterValidator(_not_blank)]
+
+
+class GoldRelation(BaseModel):
+    """A relation a reader found, with its evidence sentence (verbatim from the text)
+    and optional true/false annotations (:data:`GOLD_SUBSETS`); other keys (notes)
+    are allowed."""
+
+    model_config = ConfigDict(strict=True)
+
+    subject: NonBlank
+    label: NonBlank
+    object: NonBlank
+    evidence: NonBlank
+    explicit: bool | None = None
+    nominal: bool | None = None
+    coref: bool | None = None
+    negated: bool | None = None
+    hypothetical: bool | None = None
+
+
+class GoldRecord(BaseModel):
+    """A gold document: its id, text, actor ids and relations."""
+
+    model_config = ConfigDict(strict=True)
+
+    id: Annotated[Any, PlainValidator(_doc_id)]
+    text: NonBlank
+    actors: list[Annotated[str, Field(min_length=1)]]
+    relations: list[GoldRelation]
+
+    @model_validator(mode="after")
+    def _evidence_in_text(self) -> GoldRecord:
+        for i, relation in enumerate(self.relations):
+            if not evidence_spans(self.text, relation.evidence):
+                snippet = " ".join(relation.evidence.split())
+                if len(snippet) > 60:
+                    snippet = snippet[:59] + "…"
+                raise invalid("not found in the document text (it must be a verbatim "
+                              f"substring): {snippet!r}", "relations", i, "evidence")
+        return self
+
+
+_WORDING = {
+    "text:string_type": "must be a non-empty string",
+    "actors:list_type": "must be a list of actor ids (strings)",
+    "actors:string_type": "must be a list of actor ids (strings)",
+    "actors:string_too_short": "must be a list of actor ids (strings)",
+    "relations:list_type": "must be a list",
+    "string_type": "must be a non-empty string",
+    "bool_type": "must be true or false, got {input!r}",
+}
+
+
+def _message(error: ErrorDetails, where: str) -> str:
+    """The problem as "gold.jsonl:3: field 'relations[0].evidence': problem"."""
+    loc = location(error)
+    kind = error["type"]
+    if not loc:
+        return f"{where}: expected a JSON object, got {type(error['input']).__name__}"
+    name = loc[0]
+    if kind == "missing" and len(loc) == 1:
+        return f"{where}: missing field {name!r}"
+    if name != "relations" or len(loc) == 1:
+        return f"{where}: field {name!r} {problem(error, _WORDING, name)}"
+    at = f"{where}: field 'relations[{loc[1]}]"
+    if len(loc) == 2:
+        return f"{at}': expected a JSON object"
+    return f"{at}.{loc[2]}': {problem(error, _WORDING, loc[2])}"
+
+
 def check_gold_record(record: Any, where: str) -> str:
     """Check one gold record; return its id as a string. Raises InputError."""
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-    for name in ("id", "text", "actors", "relations"):
-        if name not in record:
-            raise InputError(f"{where}: missing field {name!r}")
-    doc_id = record["id"]
-    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or str(doc_id) == "":
-        raise InputError(f"{where}: field 'id' must be a non-empty string, got {doc_id!r}")
-    text = record["text"]
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: field 'text' must be a non-empty string")
-    actors = record["actors"]
-    if not isinstance(actors, list) or not all(isinstance(a, str) and a for a in actors):
-        raise InputError(f"{where}: field 'actors' must be a list of actor ids (strings)")
-    relations = record["relations"]
-    if not isinstance(relations, list):
-        raise InputError(f"{where}: field 'relations' must be a list")
-    for i, relation in enumerate(relations):
-        at = f"{where}: field 'relations[{i}]"
-        if not isinstance(relation, dict):
-            raise InputError(f"{at}': expected a JSON object")
-        for name in (*RELATION_FIELDS, "evidence"):
-            value = relation.get(name)
-            if not isinstance(value, str) or not value.strip():
-                problem = "missing" if name not in relation else "must be a non-empty string"
-                raise InputError(f"{at}.{name}': {problem}")
-        for name in GOLD_SUBSETS:
-            if name in relation and not isinstance(relation[name], bool):
-                raise InputError(f"{at}.{name}': must be true or false, "
-                                 f"got {relation[name]!r}")
-        if not evidence_spans(text, relation["evidence"]):
-            snippet = " ".join(relation["evidence"].split())
-            if len(snippet) > 60:
-                snippet = snippet[:59] + "…"
-            raise InputError(f"{at}.evidence': not found in the document text "
-                             f"(it must be a verbatim substring): {snippet!r}")
-    return str(doc_id)
+    try:
+        GoldRecord.model_validate(record)
+    except ValidationError as err:
+        raise InputError(_message(first_error(err), where)) from None
+    return str(record["id"])
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:

@@ -52,27 +52,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 from spacy.language import Language
+from wasabi import table
 
 from .. import annotations  # noqa: F401  (registers the doc extensions)
 from ..errors import InputError
 from ..records import doc_to_record
 from .gold import GOLD_SUBSETS, check_gold_record, evidence_spans, load_gold
 from .gold import RELATION_FIELDS as _RELATION_FIELDS
-
-__all__ = [
-    "DEFAULT_SYMMETRIC",
-    "ErrorItem",
-    "EvaluationReport",
-    "FlagScore",
-    "Score",
-    "evaluate_file",
-    "evaluate_records",
-    "evidence_spans",
-    "load_gold",
-    "predict",
-    "symmetric_labels",
-]
 
 #: Symmetric labels used when no relation lexicon can tell (the bundled lexicon's).
 DEFAULT_SYMMETRIC = frozenset({"negotiates_with", "agrees_with", "partners_with"})
@@ -376,17 +364,18 @@ def _f(value: float) -> str:
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """An aligned Markdown pipe table; the first column left-aligned, others right."""
+    """A Markdown pipe table that reads as a table in a terminal too: wasabi aligns
+    the columns (the first left, the others right) between columns of pipes."""
     cells = [[str(c) for c in headers]] + [[str(c).replace("|", "\\|") for c in r] for r in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    rule = ["-" * widths[0]] + ["-" * (w - 1) + ":" for w in widths[1:]]
 
-    def line(row: list[str]) -> str:
-        padded = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:],
-                                                                          strict=True)]
-        return "| " + " | ".join(padded) + " |"
+    def piped(row: Sequence[str]) -> list[str]:
+        return ["|", *(part for cell in row for part in (cell, "|"))]
 
-    rule = "|" + "|".join(["-" * (widths[0] + 2)] + ["-" * (w + 1) + ":" for w in widths[1:]])
-    return "\n".join([line(cells[0]), rule + "|", *(line(row) for row in cells[1:])])
+    aligns = ["l", "l", "l"] + ["r", "l"] * (len(headers) - 1)  # pipes left-aligned
+    lines = [piped(row) for row in (cells[0], rule, *cells[1:])]
+    return table(lines, spacing=1, aligns=aligns, max_col=10_000).strip("\n")
 
 
 # --- reading and checking gold --------------------------------------------------------
@@ -416,26 +405,24 @@ def _pairs_compatible(gold: tuple[str, str, str], pred: tuple[str, str, str]) ->
     return undirected and {gold[1], gold[2]} == {pred[1], pred[2]}
 
 
-def _maximum_matching(candidates: Sequence[Sequence[int]], n_predicted: int) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths): gold index -> predicted index.
+def _maximum_matching(candidates: Sequence[Sequence[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching: gold index -> predicted index.
 
-    ``candidates[g]`` lists the predicted items gold item ``g`` may match, best first.
+    ``candidates[g]`` lists the predicted items gold item ``g`` may match, best
+    first. Among the matchings with the most pairs, earlier gold items are matched
+    first (when two gold items compete for one prediction, the first in the file
+    wins), then each takes the best candidate it can: networkx's maximum-weight
+    matching at maximum cardinality, with weights in that order of importance.
     """
-    owner = [-1] * n_predicted
-
-    def augment(g: int, visited: set[int]) -> bool:
-        for p in candidates[g]:
-            if p in visited:
-                continue
-            visited.add(p)
-            if owner[p] < 0 or augment(owner[p], visited):
-                owner[p] = g
-                return True
-        return False
-
-    for g in range(len(candidates)):
-        augment(g, set())
-    return {g: p for p, g in enumerate(owner) if g >= 0}
+    n = len(candidates)
+    rank_total = n * max((len(options) for options in candidates), default=0) + 1
+    graph = nx.Graph()
+    for g, options in enumerate(candidates):
+        for rank, p in enumerate(options):
+            weight = (n - g) * rank_total + len(options) - rank
+            graph.add_edge(("gold", g), ("predicted", p), weight=weight)
+    pairs = nx.max_weight_matching(graph, maxcardinality=True)
+    return dict(sorted((a[1], b[1]) if a[0] == "gold" else (b[1], a[1]) for a, b in pairs))
 
 
 def _match_sets(gold: Iterable[Any], predicted: Iterable[Any],
@@ -443,7 +430,7 @@ def _match_sets(gold: Iterable[Any], predicted: Iterable[Any],
     """Number of one-to-one matches between two sets of items."""
     gold, predicted = sorted(gold), sorted(predicted)
     candidates = [[p for p, item in enumerate(predicted) if compatible(g, item)] for g in gold]
-    return len(_maximum_matching(candidates, len(predicted)))
+    return len(_maximum_matching(candidates))
 
 
 @dataclass(slots=True)
@@ -545,6 +532,21 @@ def _describe(key: tuple[str, str, str]) -> str:
     return f"{key[0]} -[{key[1]}]-> {key[2]}"
 
 
+def _near(gold: _Instance, predicted: _Instance) -> bool:
+    """Whether a gold and a predicted relation join the same two actors in overlapping
+    sentences (whatever their labels and directions)."""
+    return ({gold.key[0], gold.key[2]} == {predicted.key[0], predicted.key[2]}
+            and any(_overlap(predicted.spans[0], span) > 0 for span in gold.spans))
+
+
+def _note(here: str, near: list[str], elsewhere: bool, elsewhere_note: str) -> str:
+    """What an error list shows under a miss or a false positive: what the other side
+    has in that sentence, else whether it has the triple in another sentence."""
+    if near:
+        return f"{here}: " + "; ".join(near)
+    return elsewhere_note if elsewhere else ""
+
+
 # --- evaluation ----------------------------------------------------------------------
 
 
@@ -556,13 +558,40 @@ def evaluate_records(
 ) -> EvaluationReport:
     """Compare predicted document records with gold records, matched by ``id``.
 
-    ``predicted`` are records as made by :func:`banlens.records.doc_to_record`
-    (``id``, ``actors`` [{``id``, ...}], ``relations`` [{``subject``, ``label``,
-    ``object``, ``negated``, ``hypothetical``, ``evidence``, ``start``, ``end``,
-    ...}]). A gold document without a prediction counts as one where nothing was
-    found; predictions for documents not in the gold are ignored (with a warning).
-    ``symmetric`` are the labels whose direction does not matter (default: the
-    symmetric labels of the bundled relation lexicon).
+    A gold document without a prediction counts as one where nothing was found;
+    predictions for documents not in the gold are ignored (with a warning).
+
+    Parameters
+    ----------
+    gold : sequence of dict
+        Gold records (``id``, ``text``, ``actors``, ``relations`` with ``evidence``;
+        see :func:`~banlens.evaluate.load_gold`).
+    predicted : iterable of dict
+        Records as made by :func:`banlens.doc_to_record`.
+    symmetric : iterable of str or None
+        The labels whose direction does not matter (default: the symmetric labels of
+        the bundled relation lexicon).
+
+    Returns
+    -------
+    EvaluationReport
+        Scores, error lists and warnings; ``format()`` gives them as tables.
+
+    Raises
+    ------
+    InputError
+        For a malformed gold or predicted record.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> text = "Walmart unterstützt Oracle."
+    >>> gold = [{"id": "g1", "text": text, "actors": ["walmart", "oracle"], "relations": [
+    ...     {"subject": "walmart", "label": "supports", "object": "oracle", "evidence": text}]}]
+    >>> report = banlens.evaluate_records(gold, [banlens.doc_to_record(nlp(text), doc_id="g1")])
+    >>> report.labeled.f1, report.actors.f1
+    (1.0, 1.0)
     """
     sym = frozenset(symmetric) if symmetric is not None else symmetric_labels()
     report = EvaluationReport(symmetric=sym)
@@ -644,7 +673,7 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
             if overlap > 0:
                 options.append((-overlap, p))
         candidates.append([p for _, p in sorted(options)])
-    pairs = _maximum_matching(candidates, len(predicted_items))
+    pairs = _maximum_matching(candidates)
     matched_predicted = set(pairs.values())
     report.sentence.add(tp=len(pairs), fp=len(predicted_items) - len(pairs),
                         fn=len(gold_items) - len(pairs))
@@ -669,15 +698,9 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
             if wrong:
                 report.errors.append(_error(doc_id, "flag", g, p, "; ".join(wrong)))
         else:
-            near = [_describe(p.key) for p in predicted_items
-                    if {p.key[0], p.key[2]} == {g.key[0], g.key[2]}
-                    and any(_overlap(p.spans[0], span) > 0 for span in g.spans)]
-            if near:
-                note = "found here: " + "; ".join(near)
-            elif g.key in predicted_keys:
-                note = "the triple is found in another sentence of the document"
-            else:
-                note = ""
+            near = [_describe(p.key) for p in predicted_items if _near(g, p)]
+            note = _note("found here", near, g.key in predicted_keys,
+                         "the triple is found in another sentence of the document")
             categories = [name for name in ("coref", "nominal") if g.relation.get(name)]
             if g.relation.get("explicit") is False:
                 categories.append("not explicit")
@@ -688,15 +711,9 @@ def _evaluate_document(report: EvaluationReport, doc_id: str, gold: dict[str, An
         if p_index in matched_predicted:
             continue
         report.label_score(p.key[1], "sentence").add(fp=1)
-        near = [_describe(g.key) for g in gold_items
-                if {g.key[0], g.key[2]} == {p.key[0], p.key[2]}
-                and any(_overlap(p.spans[0], span) > 0 for span in g.spans)]
-        if near:
-            note = "gold here: " + "; ".join(near)
-        elif p.key in gold_keys:
-            note = "the gold has this triple in another sentence"
-        else:
-            note = ""
+        near = [_describe(g.key) for g in gold_items if _near(g, p)]
+        note = _note("gold here", near, p.key in gold_keys,
+                     "the gold has this triple in another sentence")
         report.errors.append(_error(doc_id, "false_positive", None, p, note))
 
 
@@ -757,12 +774,44 @@ def evaluate_file(
     ids: str | None = None,
     min_confidence: float = 0.0,
 ) -> EvaluationReport:
-    """Run ``nlp`` over the texts of a gold JSONL file and score it.
+    r"""Run ``nlp`` over the texts of a gold JSONL file and score it.
 
-    The symmetric labels come from the pipeline's relation lexicon unless given.
-    ``ids``: only the documents whose id number is ``"odd"`` or ``"even"``;
-    ``min_confidence``: drop predicted relations below this confidence.
-    Raises :class:`banlens.InputError` for a missing or malformed gold file.
+    Parameters
+    ----------
+    gold_path : str or Path
+        The gold file (one document per line; format: :func:`~banlens.evaluate.load_gold`).
+    nlp : spacy.language.Language
+        A banlens pipeline (:func:`banlens.load`).
+    symmetric : iterable of str or None
+        Labels whose direction does not matter; default: the symmetric labels of the
+        pipeline's relation lexicon.
+    ids : {"odd", "even"} or None
+        Only the documents whose id number is odd or even (read errors on one half,
+        measure on the other).
+    min_confidence : float
+        Drop predicted relations whose confidence is below this.
+
+    Returns
+    -------
+    EvaluationReport
+        As :func:`evaluate_records`, with the file and the pipeline recorded.
+
+    Raises
+    ------
+    InputError
+        For a missing or malformed gold file (naming the line and the field).
+
+    Examples
+    --------
+    >>> import json, banlens
+    >>> text = "Walmart unterstützt Oracle."
+    >>> line = {"id": "g1", "text": text, "actors": ["walmart", "oracle"], "relations": [
+    ...     {"subject": "walmart", "label": "supports", "object": "oracle", "evidence": text}]}
+    >>> with open("gold.jsonl", "w", encoding="utf-8") as f:
+    ...     _ = f.write(json.dumps(line) + "\n")
+    >>> report = banlens.evaluate_file("gold.jsonl", banlens.load())
+    >>> report.documents, report.sentence.tp
+    (1, 1)
     """
     gold = select_ids(load_gold(gold_path), ids)
     sym = frozenset(symmetric) if symmetric is not None else symmetric_labels(nlp)

@@ -62,7 +62,7 @@ class LookupLemmatizer:
         return doc
 
 
-@Language.factory("banlens_lemmas")
+@Language.factory("banlens_lemmas", assigns=["token.lemma"])
 def make_lookup_lemmatizer(nlp: Language, name: str) -> LookupLemmatizer:
     """spaCy factory for :class:`LookupLemmatizer`."""
     return LookupLemmatizer(nlp, name)

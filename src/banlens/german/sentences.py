@@ -154,7 +154,7 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("banlens_sentences")
+@Language.factory("banlens_sentences", assigns=["token.is_sent_start"])
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
     """spaCy factory for :class:`SentenceSplitter`."""
     return SentenceSplitter()

@@ -65,10 +65,36 @@ def table_paths(path: str | os.PathLike[str]) -> tuple[Path, Path]:
 
 
 def write_graph(graph: Any, path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """Write ``graph`` to ``path`` in ``fmt`` (default: from the suffix); return what was
-    written (for ``csv``, the two table paths).
+    """Write ``graph`` in the format its file name asks for.
 
-    >>> write_graph(aggregate(G), "network.gexf")  # doctest: +SKIP
+    Parameters
+    ----------
+    graph : networkx.Graph
+        An instance or aggregated graph.
+    path : str or PathLike
+        The file; for ``csv``, a folder or file stem for the node and edge tables.
+    fmt : str or None
+        ``graphml``, ``gexf``, ``csv`` or ``json``; default: from the suffix of ``path``.
+
+    Returns
+    -------
+    str
+        What was written (for ``csv``, the two table paths).
+
+    Raises
+    ------
+    ValueError
+        When the format is unknown or cannot be told from ``path``.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> G = banlens.build_graph(nlp("Walmart unterstützt Oracle."))
+    >>> banlens.write_graph(banlens.aggregate(G), "network.graphml")
+    'network.graphml'
+    >>> banlens.write_graph(G, "tables.csv")
+    'tables_nodes.csv, tables_edges.csv'
     """
     fmt = fmt or format_from_suffix(path)
     if fmt not in GRAPH_FORMATS:

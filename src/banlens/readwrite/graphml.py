@@ -94,13 +94,35 @@ def _rename_ids(clean: CleanGraph) -> None:
 
 
 def write_graphml(G: nx.Graph, path: Target, *, prettyprint: bool = True) -> None:
-    """Write ``G`` as GraphML to a path (atomically) or a binary file object.
+    """Write ``G`` as GraphML for Gephi, networkx, igraph and yEd.
 
     Graph-level attributes are not written (Gephi reports keys ``for="graph"`` as an
     error). Symmetric relations keep their stored direction; their ``symmetric``
     attribute says so (networkx cannot read mixed directed/undirected GraphML).
     An attribute named ``id`` (or ``edgeid``) is written as ``id_attribute``: Gephi
     would take it for the edge id and igraph for the node id.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph; attribute values are cleaned for XML first.
+    path : str, PathLike or binary file
+        A path (written atomically) or a binary file object.
+    prettyprint : bool, default True
+        Indent the XML.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import banlens, networkx as nx
+    >>> nlp = banlens.load()
+    >>> banlens.write_graphml(banlens.build_graph(nlp("Walmart unterstützt Oracle.")), "g.graphml")
+    >>> H = nx.read_graphml("g.graphml", force_multigraph=True)
+    >>> [d["relation"] for _, _, d in H.edges(data=True)]
+    ['supports']
     """
     clean = sanitize(G, node_label=True, edge_label=True, graph_attributes=False)
     _rename_ids(clean)

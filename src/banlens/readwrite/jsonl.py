@@ -29,10 +29,30 @@ def write_jsonl(
     *,
     skip_empty: bool = False,
 ) -> int:
-    """Write ``records`` to ``target`` (a path or an open text file); return their count.
+    """Write ``records`` as JSON lines, one document a line (the JSONL contract).
 
-    With ``skip_empty``, a path is not written at all when there is no record (a
-    previous file stays as it was).
+    Parameters
+    ----------
+    records : iterable of dict
+        Records of :func:`banlens.doc_to_record`.
+    target : str, PathLike or text file
+        A path (written atomically) or an open text file.
+    skip_empty : bool, default False
+        Do not write a path at all when there is no record (a previous file stays).
+
+    Returns
+    -------
+    int
+        The number of records written.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> records = [banlens.doc_to_record(doc, doc_id=f"d{i}") for i, doc in
+    ...            enumerate(nlp.pipe(["Walmart unterstützt Oracle.", "Es regnet."]))]
+    >>> banlens.write_jsonl(records, "records.jsonl")
+    2
     """
     if hasattr(target, "write"):
         count = 0

@@ -17,7 +17,31 @@ from .sanitize import sanitize
 
 
 def write_json(G: nx.Graph, path: Target, *, indent: int | None = 1) -> None:
-    """Write ``G`` as node-link JSON to a path (atomically) or a binary file object."""
+    """Write ``G`` as node-link JSON (what :func:`networkx.node_link_graph` reads back).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph; attribute values are cleaned first.
+    path : str, PathLike or binary file
+        A path (written atomically) or a binary file object.
+    indent : int or None, default 1
+        Indentation of the JSON; None writes one line.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import json, banlens, networkx as nx
+    >>> nlp = banlens.load()
+    >>> banlens.write_json(banlens.build_graph(nlp("Walmart unterstützt Oracle.")), "g.json")
+    >>> with open("g.json", encoding="utf-8") as f:
+    ...     H = nx.node_link_graph(json.load(f), edges="edges")
+    >>> sorted(H.nodes)
+    ['oracle', 'walmart']
+    """
     clean = sanitize(G)
     data = nx.node_link_data(clean.to_networkx(), edges="edges")
     with text_output(path) as stream:

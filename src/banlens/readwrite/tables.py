@@ -49,11 +49,33 @@ def csv_paths(base: str | Path) -> tuple[Path, Path]:
 def write_csv(
     G: nx.Graph, nodes: Target, edges: Target | None = None, *, delimiter: str = ","
 ) -> tuple[Target, Target]:
-    """Write the node table and the edge table of ``G``; return where they went.
+    """Write the node table and the edge table of ``G`` (Gephi's spreadsheet import).
 
-    ``nodes`` and ``edges`` are paths (written atomically) or binary file objects.
-    With ``edges=None``, ``nodes`` is a base path and the tables go to
-    :func:`csv_paths` of it (``net.csv`` -> ``net_nodes.csv`` + ``net_edges.csv``).
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph.
+    nodes : str, PathLike or binary file
+        The node table: a path (written atomically) or a binary file object. With
+        ``edges=None``, a base path: the tables go to :func:`csv_paths` of it
+        (``net.csv`` -> ``net_nodes.csv`` + ``net_edges.csv``).
+    edges : str, PathLike, binary file or None
+        The edge table.
+    delimiter : str, default ","
+        The field separator.
+
+    Returns
+    -------
+    tuple
+        Where the node and the edge table went.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> G = banlens.build_graph(nlp("Walmart unterstützt Oracle."))
+    >>> [str(p) for p in banlens.write_csv(G, "net.csv")]
+    ['net_nodes.csv', 'net_edges.csv']
     """
     if edges is None:
         if is_file(nodes):

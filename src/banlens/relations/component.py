@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import spacy
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from ..actors.mentions import doc_mentions, sentence_mentions
 from ..annotations import ACTOR_SPANS_KEY, REFERENCE, register
@@ -49,7 +49,7 @@ LEXICON_FILE = "lexicon.json"
     default_config={"lexicon": None, "extend_default": True, "strategy": "auto",
                     "min_confidence": 0.0},
     assigns=["doc._.relation_records"],
-    requires=["doc.spans"],
+    requires=["doc.spans", "token.lemma"],
 )
 def make_relation_extractor(
     nlp: Language,
@@ -90,7 +90,13 @@ def _only_described(doc: Doc, mentions: list) -> dict[str, str]:
 
 
 class RelationExtractor:
-    """Extract actor-to-actor relations into ``doc._.relation_records``."""
+    """Extract actor-to-actor relations into ``doc._.relation_records``.
+
+    The relation lexicon comes from the ``lexicon`` setting (a file, for the
+    pipeline's config), from :meth:`initialize` (``nlp.initialize()``, or its
+    ``[initialize.components.banlens_relations]`` block) or from :meth:`set_lexicon`.
+    It is stored with the pipeline (``lexicon.json``).
+    """
 
     def __init__(
         self,
@@ -176,32 +182,45 @@ class RelationExtractor:
         for doc in docs:
             yield self(doc)
 
-    def initialize(self, get_examples: Callable | None = None, nlp: Language | None = None,
-                   lexicon: str | None = None) -> None:
-        """Optionally load another lexicon at ``nlp.initialize()``."""
-        if lexicon is not None:
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None,
+                   lexicon: Any = None) -> None:
+        """Load the relation lexicon ``lexicon`` (a file or parsed data, added to the
+        bundled lexicon unless the component was made with ``extend_default=False``;
+        or a :class:`RelationLexicon`); without it the component keeps its own.
+
+        (``lexicon`` is typed ``Any`` because spaCy checks the settings of the
+        ``[initialize]`` block against this signature.)"""
+        if isinstance(lexicon, RelationLexicon):
+            self.set_lexicon(lexicon)
+        elif lexicon is not None:
             self.set_lexicon(load_lexicon(lexicon, extends=self._extend_default))
 
     # -- serialization: the lexicon travels with the pipeline -----------------------
+    def _stored(self) -> dict[str, Any]:
+        return {"lexicon": self.lexicon.to_dict(), "source": self.lexicon.source}
+
+    def _restore(self, msg: dict[str, Any], where: str) -> None:
+        self.set_lexicon(RelationLexicon(msg["lexicon"], source=msg.get("source", where)))
+
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"lexicon": self.lexicon.to_dict(),
-                                    "source": self.lexicon.source})
+        return spacy.util.to_bytes({"lexicon": self._stored}, exclude)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationExtractor:
-        msg = srsly.msgpack_loads(data)
-        self.set_lexicon(RelationLexicon(msg["lexicon"], source=msg.get("source", "<bytes>")))
+        spacy.util.from_bytes(data, {"lexicon": lambda msg: self._restore(msg, "<bytes>")},
+                              exclude)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / LEXICON_FILE, {"lexicon": self.lexicon.to_dict(),
-                                               "source": self.lexicon.source})
+        """Write the lexicon (``lexicon.json``) unless ``exclude`` names ``"lexicon"``."""
+        spacy.util.to_disk(path, {LEXICON_FILE: lambda p: srsly.write_json(p, self._stored())},
+                           exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationExtractor:
-        file = ensure_path(path) / LEXICON_FILE
-        if not file.exists():
-            raise LexiconError(f"{file}: stored relation lexicon not found")
-        msg = srsly.read_json(file)
-        self.set_lexicon(RelationLexicon(msg["lexicon"], source=msg.get("source", str(file))))
+        """Read the lexicon back unless ``exclude`` names ``"lexicon"``."""
+        def read(file: Path) -> None:
+            if not file.exists():
+                raise LexiconError(f"{file}: stored relation lexicon not found")
+            self._restore(srsly.read_json(file), str(file))
+
+        spacy.util.from_disk(path, {LEXICON_FILE: read}, exclude)
         return self

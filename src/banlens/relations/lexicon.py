@@ -11,14 +11,25 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails
 
 from ..actors.dictionary import ACTOR_TYPES
+from ..datafiles import entry_at, first_error, invalid, location, problem, read_bundled, read_data
 from ..errors import LexiconError
+from ..german.words import CONTRACTIONS
+from ..german.words import PREPOSITIONS as GERMAN_PREPOSITIONS
 
 PLOVER_QUADS = {
     "AGREE": "verbal_cooperation",
@@ -44,26 +55,10 @@ PLOVER_QUADS = {
 QUADS = frozenset(PLOVER_QUADS.values())
 CASE_ROLES = frozenset({"nom", "acc", "dat", "gen"})
 NOUN_ROLES = frozenset({"modifier", "apposition", "possessor", "clause"})
-PREPOSITIONS = frozenset({
-    "an", "auf", "aus", "bei", "durch", "für", "gegen", "in", "mit", "nach", "seitens",
-    "über", "um", "unter", "von", "vor", "zu", "zwischen",
-})
+# A trigger may name any preposition as a role, in its base form ("zu", not "zum").
+PREPOSITIONS = GERMAN_PREPOSITIONS - frozenset(CONTRACTIONS)
 ROLES = CASE_ROLES | NOUN_ROLES | PREPOSITIONS
 TRIGGER_KINDS = ("verb", "phrase", "noun")
-_TRIGGER_FIELDS = frozenset({
-    *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "requires_any",
-    "hypothetical",
-    "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
-    "not_part_of", "direct", "object_types",
-})
-_LABEL_FIELDS = frozenset({
-    "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
-    "through_part", "triggers",
-})
-_TOP_FIELDS = frozenset({"version", "labels", "support_verbs", "deals", "parts", "cues"})
-_CUE_FIELDS = frozenset({
-    "negation", "negation_phrases", "not_negation", "hypothetical", "hypothetical_phrases",
-})
 DEFAULT_PATH = "data/relations.yml"
 
 
@@ -140,173 +135,35 @@ class RelationLexicon:
         self.phrases: dict[str, list[Trigger]] = {}
         self._noun_cache: dict[str, list[Trigger]] = {}
         self._compound_index: dict[str, str] | None = None
-        self._parse(data)
+        self._build(check_lexicon_data(data, source))
 
-    # -- reading -------------------------------------------------------------------
-    def _fail(self, where: str, message: str) -> LexiconError:
-        return LexiconError(f"{self.source}: {where}: {message}")
-
-    def _parse(self, data: Any) -> None:
-        if not isinstance(data, dict):
-            raise self._fail("top level", "expected a mapping with a 'labels' key")
-        unknown = set(data) - _TOP_FIELDS
-        if unknown:
-            raise self._fail("top level", f"unknown field(s) {sorted(unknown)}")
-        labels = data.get("labels")
-        if not isinstance(labels, dict) or not labels:
-            raise self._fail("field 'labels'", "expected a non-empty mapping of labels")
-        for name, spec in labels.items():
-            self._parse_label(str(name), spec)
-        self.support_verbs, self.support_particles = self._word_set(
-            data.get("support_verbs", []), "field 'support_verbs'"
-        )
-        self.deals = self._parse_deals(data.get("deals", {}))
-        self.parts = self._parse_deals(data.get("parts", {}), "parts")
+    # -- building the indexes --------------------------------------------------------
+    def _build(self, lexicon: LexiconFile) -> None:
+        for name, spec in lexicon.labels.items():
+            label = LabelSpec(
+                name=name, plover=spec.plover, quad=spec.quad or PLOVER_QUADS[spec.plover],
+                symmetric=spec.symmetric, through_deal=spec.through_deal,
+                through_attribute=spec.through_attribute, through_part=spec.through_part or "",
+                description=spec.description,
+            )
+            for entry in spec.triggers:
+                trigger = entry.trigger(name)
+                label.triggers.append(trigger)
+                self._index(trigger)
+            self.labels[name] = label
+        self.support_verbs, self.support_particles = _verb_set(lexicon.support_verbs)
+        self.deals = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.deals.items()}
+        self.parts = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.parts.items()}
         for name, label in self.labels.items():
             if label.through_part and label.through_part not in self.labels:
-                raise self._fail(f"label {name!r}, field 'through_part'",
-                                 f"{label.through_part!r} is not a label of this lexicon")
-        self._parse_cues(data.get("cues", {}))
-
-    def _parse_label(self, name: str, spec: Any) -> None:
-        where = f"label {name!r}"
-        if not isinstance(spec, dict):
-            raise self._fail(where, "expected a mapping")
-        unknown = set(spec) - _LABEL_FIELDS
-        if unknown:
-            raise self._fail(where, f"unknown field(s) {sorted(unknown)}")
-        plover = spec.get("plover")
-        if plover not in PLOVER_QUADS:
-            raise self._fail(
-                f"{where}, field 'plover'",
-                f"{plover!r} is not a PLOVER event type ({', '.join(PLOVER_QUADS)})",
-            )
-        quad = spec.get("quad", PLOVER_QUADS[plover])
-        if quad not in QUADS:
-            raise self._fail(f"{where}, field 'quad'", f"{quad!r} is not one of {sorted(QUADS)}")
-        for flag in ("symmetric", "through_deal", "through_attribute"):
-            if not isinstance(spec.get(flag, False), bool):
-                raise self._fail(f"{where}, field {flag!r}", "expected true or false")
-        triggers = spec.get("triggers")
-        if not isinstance(triggers, list) or not triggers:
-            raise self._fail(f"{where}, field 'triggers'", "expected a non-empty list")
-        label = LabelSpec(
-            name=name,
-            plover=plover,
-            quad=quad,
-            symmetric=spec.get("symmetric", False),
-            through_deal=spec.get("through_deal", False),
-            through_attribute=spec.get("through_attribute", False),
-            through_part=str(spec.get("through_part") or ""),
-            description=str(spec.get("description", "")),
-        )
-        for i, entry in enumerate(triggers, start=1):
-            trigger = self._parse_trigger(name, i, entry)
-            label.triggers.append(trigger)
-            self._index(trigger)
-        self.labels[name] = label
-
-    def _roles(self, where: str, value: Any, default: tuple[str, ...]) -> tuple[str, ...]:
-        if value is None:
-            return default
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value:
-            raise self._fail(where, "expected a role or a non-empty list of roles")
-        for role in value:
-            if role not in ROLES:
-                raise self._fail(
-                    where,
-                    f"unknown role {role!r} (use nom/acc/dat/gen, a preposition such as "
-                    f"mit/gegen/an/von/durch, or modifier/apposition/possessor/clause)",
-                )
-        return tuple(value)
-
-    def _parse_trigger(self, label: str, i: int, entry: Any) -> Trigger:
-        where = f"label {label!r}, trigger {i}"
-        if not isinstance(entry, dict):
-            raise self._fail(where, "expected a mapping such as {verb: verhandeln, object: [mit]}")
-        kinds = [k for k in TRIGGER_KINDS if k in entry]
-        if len(kinds) != 1:
-            raise self._fail(where, "needs exactly one of the fields 'verb', 'phrase', 'noun'")
-        kind = kinds[0]
-        text = entry[kind]
-        if not isinstance(text, str) or not text.strip():
-            raise self._fail(f"{where}, field {kind!r}", "expected a non-empty string")
-        text = text.strip()
-        where = f"label {label!r}, trigger {i} ({text})"
-        unknown = set(entry) - _TRIGGER_FIELDS
-        if unknown:
-            raise self._fail(where, f"unknown field(s) {sorted(unknown)}")
-        is_noun = kind == "noun"
-        subject = self._roles(f"{where}, field 'subject'", entry.get("subject"),
-                              ("clause",) if is_noun else ("nom",))
-        obj = self._roles(f"{where}, field 'object'", entry.get("object"),
-                          ("gen",) if is_noun else ("acc",))
-        if not is_noun:
-            bad = [r for r in (*subject, *obj) if r in NOUN_ROLES]
-            if bad:
-                raise self._fail(where, f"role(s) {bad} only apply to noun triggers")
-        for flag in ("reciprocal", "hypothetical", "strict_subject", "compound", "clause_any",
-                     "direct"):
-            if not isinstance(entry.get(flag, False), bool):
-                raise self._fail(f"{where}, field {flag!r}", "expected true or false")
-        plover = entry.get("plover", "")
-        if plover and plover not in PLOVER_QUADS:
-            raise self._fail(f"{where}, field 'plover'", f"{plover!r} is not a PLOVER event type")
-        confidence = entry.get("confidence", 0.0)
-        if not isinstance(confidence, int | float) or not 0.0 <= confidence <= 1.0:
-            raise self._fail(f"{where}, field 'confidence'", "expected a number from 0 to 1")
-        requires = entry.get("requires", [])
-        if not isinstance(requires, list) or not all(isinstance(w, str) for w in requires):
-            raise self._fail(f"{where}, field 'requires'", "expected a list of words")
-        requires_any = entry.get("requires_any", [])
-        if not isinstance(requires_any, list) or not all(
-                isinstance(w, str) for w in requires_any):
-            raise self._fail(f"{where}, field 'requires_any'", "expected a list of words")
-        forms = entry.get("forms", [])
-        if not isinstance(forms, list) or not all(isinstance(w, str) for w in forms):
-            raise self._fail(f"{where}, field 'forms'", "expected a list of word forms")
-        not_part_of = entry.get("not_part_of", [])
-        if not is_noun and not_part_of:
-            raise self._fail(f"{where}, field 'not_part_of'", "only applies to noun triggers")
-        if not isinstance(not_part_of, list) or not all(
-                isinstance(w, str) and w.strip() for w in not_part_of):
-            raise self._fail(f"{where}, field 'not_part_of'", "expected a list of compounds")
-        object_types = entry.get("object_types", [])
-        if not isinstance(object_types, list) or not all(
-                t in ACTOR_TYPES for t in object_types):
-            raise self._fail(f"{where}, field 'object_types'",
-                             f"expected a list of actor types ({', '.join(ACTOR_TYPES)})")
-        common = dict(
-            label=label, kind=kind, text=text, subject=subject, object=obj,
-            reciprocal=entry.get("reciprocal", False),
-            requires=tuple(w.lower() for w in requires),
-            requires_any=tuple(w.lower() for w in requires_any),
-            hypothetical=entry.get("hypothetical", False),
-            strict_subject=entry.get("strict_subject", False),
-            plover=plover, confidence=float(confidence),
-            compound=entry.get("compound", True), clause_any=entry.get("clause_any", False),
-            forms=tuple(w.lower() for w in forms),
-            not_part_of=tuple(w.strip().lower() for w in not_part_of),
-            direct=entry.get("direct", False),
-            object_types=tuple(object_types),
-        )
-        if kind == "noun":
-            if " " in text or "|" in text:
-                raise self._fail(f"{where}, field 'noun'", "a noun trigger is one word")
-            return Trigger(lemma=text.lower(), **common)
-        if kind == "verb":
-            if " " in text:
-                raise self._fail(f"{where}, field 'verb'", "use 'phrase' for several words")
-            lemma, base, particle = _split_verb(text.lower())
-            return Trigger(lemma=lemma, base=base, particle=particle, **common)
-        words = text.split()
-        if len(words) < 2:
-            raise self._fail(f"{where}, field 'phrase'", "a phrase needs at least two words")
-        lemma, base, particle = _split_verb(words[-1].lower())
-        return Trigger(lemma=lemma, base=base, particle=particle,
-                       words=tuple(w.lower() for w in words[:-1]), **common)
+                raise LexiconError(f"{self.source}: label {name!r}, field 'through_part': "
+                                   f"{label.through_part!r} is not a label of this lexicon")
+        cues = lexicon.cues
+        self.negation_words = frozenset(w.lower() for w in cues.negation)
+        self.not_negation = frozenset(w.lower() for w in cues.not_negation)
+        self.hypothetical_words = frozenset(w.lower() for w in cues.hypothetical)
+        self.negation_phrases = _phrases(cues.negation_phrases)
+        self.hypothetical_phrases = _phrases(cues.hypothetical_phrases)
 
     def _index(self, trigger: Trigger) -> None:
         if trigger.kind == "noun":
@@ -329,49 +186,6 @@ class RelationLexicon:
             elif trigger.kind == "phrase":
                 index = self.phrases
             index.setdefault(form, []).append(trigger)
-
-    def _word_set(
-        self, value: Any, where: str
-    ) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
-        """Verb lemmas (joined form) and, for particle verbs, base -> particles."""
-        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-            raise self._fail(where, "expected a list of words")
-        words: set[str] = set()
-        particles: dict[str, set[str]] = {}
-        for word in value:
-            lemma, base, particle = _split_verb(word.lower())
-            words.add(lemma)
-            if particle:
-                particles.setdefault(base, set()).add(particle)
-        return frozenset(words), {b: frozenset(p) for b, p in particles.items()}
-
-    def _parse_deals(self, value: Any, field: str = "deals") -> dict[str, tuple[str, ...]]:
-        if not isinstance(value, dict):
-            raise self._fail(f"field {field!r}", "expected a mapping noun -> roles")
-        return {
-            str(noun).lower(): self._roles(f"{field[:-1]} {noun!r}", roles, ())
-            for noun, roles in value.items()
-        }
-
-    def _parse_cues(self, value: Any) -> None:
-        if not isinstance(value, dict):
-            raise self._fail("field 'cues'", "expected a mapping")
-        unknown = set(value) - _CUE_FIELDS
-        if unknown:
-            raise self._fail("field 'cues'", f"unknown field(s) {sorted(unknown)}")
-        lists = {}
-        for key in _CUE_FIELDS:
-            words = value.get(key, [])
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise self._fail(f"cues, field {key!r}", "expected a list of words")
-            lists[key] = [w.lower() for w in words]
-        self.negation_words = frozenset(lists["negation"])
-        self.not_negation = frozenset(lists["not_negation"])
-        self.hypothetical_words = frozenset(lists["hypothetical"])
-        self.negation_phrases = tuple(tuple(p.split()) for p in lists["negation_phrases"])
-        self.hypothetical_phrases = tuple(
-            tuple(p.split()) for p in lists["hypothetical_phrases"]
-        )
 
     # -- look-ups ------------------------------------------------------------------
     def info(self, label: str) -> tuple[str, str, bool]:
@@ -459,9 +273,6 @@ class RelationLexicon:
         return f"RelationLexicon({self.source!r}, labels={list(self.labels)})"
 
 
-_ENDINGS = ("", "e", "en", "er", "ern", "es", "n", "s")
-
-
 def _lookup(nouns: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...] | None:
     """Roles of ``word`` in ``nouns``: as itself, an inflected form or a compound head."""
     for stem in (word, *_stems(word), word.rsplit("-", 1)[-1]):
@@ -473,6 +284,9 @@ def _lookup(nouns: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...] | N
     return None
 
 
+_ENDINGS = ("", "e", "en", "er", "ern", "es", "n", "s")
+
+
 def _stems(word: str) -> tuple[str, ...]:
     """Candidate lemmas of an inflected German noun form (plural, genitive)."""
     out = []
@@ -482,24 +296,258 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _read_yaml(path: Path) -> Any:
+def _verb_set(words: list[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Verb lemmas (joined form) and, for particle verbs, base -> particles."""
+    lemmas: set[str] = set()
+    particles: dict[str, set[str]] = {}
+    for word in words:
+        lemma, base, particle = _split_verb(word.lower())
+        lemmas.add(lemma)
+        if particle:
+            particles.setdefault(base, set()).add(particle)
+    return frozenset(lemmas), {b: frozenset(p) for b, p in particles.items()}
+
+
+def _phrases(texts: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(text.lower().split()) for text in texts)
+
+
+# -- the file format ---------------------------------------------------------------------
+
+
+def _role(role: str) -> str:
+    if role not in ROLES:
+        raise invalid(f"unknown role {role!r} (use nom/acc/dat/gen, a preposition such as "
+                      "mit/gegen/an/von/durch, or modifier/apposition/possessor/clause)")
+    return role
+
+
+def _one_or_many(value: Any) -> Any:
+    """A single role counts as a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise invalid("expected a non-empty string")
+    return value
+
+
+Roles = Annotated[list[Annotated[str, AfterValidator(_role)]], BeforeValidator(_one_or_many),
+                  Field(min_length=1)]
+Text = Annotated[str, AfterValidator(_text)]
+Words = list[str]
+Plover = Literal[tuple(PLOVER_QUADS)]  # type: ignore[valid-type]
+
+
+class TriggerEntry(BaseModel):
+    """One trigger of a label: exactly one of ``verb``, ``phrase``, ``noun``, and how
+    its arguments are found (``subject``/``object`` roles, requirements, flags)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    verb: Text | None = None
+    phrase: Text | None = None
+    noun: Text | None = None
+    subject: Roles | None = None
+    object: Roles | None = None
+    reciprocal: bool = False
+    requires: Words = []
+    requires_any: Words = []
+    hypothetical: bool = False
+    strict_subject: bool = False
+    plover: Plover | Literal[""] = ""
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    compound: bool = True
+    clause_any: bool = False
+    forms: Words = []
+    not_part_of: list[Text] = []
+    direct: bool = False
+    object_types: list[Literal[ACTOR_TYPES]] = []  # type: ignore[valid-type]
+
+    @property
+    def kind(self) -> str:
+        return next(k for k in TRIGGER_KINDS if getattr(self, k) is not None)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> TriggerEntry:
+        kinds = [k for k in TRIGGER_KINDS if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise invalid("needs exactly one of the fields 'verb', 'phrase', 'noun'")
+        kind, text = kinds[0], getattr(self, kinds[0])
+        if kind != "noun":
+            bad = [r for r in (*(self.subject or ()), *(self.object or ())) if r in NOUN_ROLES]
+            if bad:
+                raise invalid(f"role(s) {bad} only apply to noun triggers")
+            if self.not_part_of:
+                raise invalid("only applies to noun triggers", "not_part_of")
+        if kind == "noun" and (" " in text or "|" in text):
+            raise invalid("a noun trigger is one word", "noun")
+        if kind == "verb" and " " in text:
+            raise invalid("use 'phrase' for several words", "verb")
+        if kind == "phrase" and len(text.split()) < 2:
+            raise invalid("a phrase needs at least two words", "phrase")
+        return self
+
+    def trigger(self, label: str) -> Trigger:
+        """The indexed form of this entry, for ``label``."""
+        kind = self.kind
+        text = getattr(self, kind)
+        is_noun = kind == "noun"
+        common = dict(
+            label=label, kind=kind, text=text,
+            subject=tuple(self.subject or (("clause",) if is_noun else ("nom",))),
+            object=tuple(self.object or (("gen",) if is_noun else ("acc",))),
+            reciprocal=self.reciprocal,
+            requires=tuple(w.lower() for w in self.requires),
+            requires_any=tuple(w.lower() for w in self.requires_any),
+            hypothetical=self.hypothetical, strict_subject=self.strict_subject,
+            plover=self.plover, confidence=float(self.confidence), compound=self.compound,
+            clause_any=self.clause_any, forms=tuple(w.lower() for w in self.forms),
+            not_part_of=tuple(w.lower() for w in self.not_part_of), direct=self.direct,
+            object_types=tuple(self.object_types),
+        )
+        if is_noun:
+            return Trigger(lemma=text.lower(), **common)
+        words = text.split()
+        lemma, base, particle = _split_verb(words[-1].lower())
+        return Trigger(lemma=lemma, base=base, particle=particle,
+                       words=tuple(w.lower() for w in words[:-1]), **common)
+
+
+class LabelEntry(BaseModel):
+    """A relation label: its PLOVER event type (``quad`` follows from it unless given),
+    whether it is symmetric, and its triggers."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    description: Annotated[str, BeforeValidator(lambda v: "" if v is None else str(v))] = ""
+    plover: Plover
+    quad: Literal[tuple(sorted(QUADS))] | None = None  # type: ignore[valid-type]
+    symmetric: bool = False
+    through_deal: bool = False
+    through_attribute: bool = False
+    through_part: str | None = None
+    triggers: Annotated[list[TriggerEntry], Field(min_length=1)]
+
+
+class CuesEntry(BaseModel):
+    """Words and phrases that mark a relation as negated or hypothetical."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    negation: Words = []
+    negation_phrases: Words = []
+    not_negation: Words = []
+    hypothetical: Words = []
+    hypothetical_phrases: Words = []
+
+
+class LexiconFile(BaseModel):
+    """A relation lexicon file (the format of ``banlens/data/relations.yml``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    version: Any = None
+    labels: Annotated[dict[str, LabelEntry], Field(min_length=1)]
+    support_verbs: Words = []
+    deals: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
+                               BeforeValidator(_one_or_many)] | None] = {}
+    parts: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
+                               BeforeValidator(_one_or_many)] | None] = {}
+    cues: CuesEntry = CuesEntry()
+
+
+_WORDING = {
+    "plover:literal_error": f"{{input!r}} is not a PLOVER event type "
+                            f"({', '.join(PLOVER_QUADS)})",
+    "quad:literal_error": f"{{input!r}} is not one of {sorted(QUADS)}",
+    "triggers:list_type": "expected a non-empty list",
+    "triggers:too_short": "expected a non-empty list",
+    "confidence:float_type": "expected a number from 0 to 1",
+    "confidence:greater_than_equal": "expected a number from 0 to 1",
+    "confidence:less_than_equal": "expected a number from 0 to 1",
+    "confidence:finite_number": "expected a number from 0 to 1",
+    "subject:list_type": "expected a role or a non-empty list of roles",
+    "subject:too_short": "expected a role or a non-empty list of roles",
+    "object:list_type": "expected a role or a non-empty list of roles",
+    "object:too_short": "expected a role or a non-empty list of roles",
+    "not_part_of:list_type": "expected a list of compounds",
+    "not_part_of:string_type": "expected a list of compounds",
+    "object_types:list_type": f"expected a list of actor types ({', '.join(ACTOR_TYPES)})",
+    "object_types:literal_error": f"expected a list of actor types ({', '.join(ACTOR_TYPES)})",
+    "forms:list_type": "expected a list of word forms",
+    "forms:string_type": "expected a list of word forms",
+    "list_type": "expected a list of words",
+    "string_type": "expected a list of words",
+}
+_FLAGS = ("symmetric", "through_deal", "through_attribute", "reciprocal", "hypothetical",
+          "strict_subject", "compound", "clause_any", "direct")
+_WORDING.update({f"{flag}:bool_type": "expected true or false" for flag in _FLAGS})
+_WORDING.update({f"{kind}:string_type": "expected a non-empty string" for kind in TRIGGER_KINDS})
+
+
+def _where(loc: tuple[str | int, ...], data: Any) -> tuple[str, str | int | None]:
+    """Where a problem is ("label 'x', trigger 2 (verhandeln)") and the field it is in."""
+    top = loc[0]
+    if top == "labels" and len(loc) > 1:
+        name = loc[1]
+        if len(loc) > 3 and loc[2] == "triggers":
+            entry = entry_at(data, "labels", name, "triggers", loc[3])
+            texts = [entry[k] for k in TRIGGER_KINDS if k in entry] if isinstance(
+                entry, dict) else []
+            text = f" ({texts[0].strip()})" if len(texts) == 1 and isinstance(
+                texts[0], str) and texts[0].strip() else ""
+            place = f"label {name!r}, trigger {loc[3] + 1}{text}"
+            return place, loc[4] if len(loc) > 4 else None
+        return f"label {name!r}", loc[2] if len(loc) > 2 else None
+    if top in ("deals", "parts") and len(loc) > 1:
+        return f"{top[:-1]} {loc[1]!r}", None
+    if top == "cues" and len(loc) > 1:
+        return "cues", loc[1]
+    return "top level", top
+
+
+def _message(error: ErrorDetails, data: Any, source: str) -> str:
+    """The validation problem as "file: label 'x', trigger N (text), field 'y': problem"."""
+    loc = location(error)
+    kind = error["type"]
+    if not loc:
+        return f"{source}: top level: expected a mapping with a 'labels' key"
+    if kind == "extra_forbidden":
+        place = "top level"
+        if loc[:-1] == ("cues",):
+            place = "field 'cues'"
+        elif len(loc) > 1:
+            place = _where(loc[:-1], data)[0]
+        return f"{source}: {place}: unknown field(s) [{loc[-1]!r}]"
+    if loc == ("labels",):
+        return f"{source}: field 'labels': expected a non-empty mapping of labels"
+    place, field_name = _where(loc, data)
+    if place == "top level":
+        noun = "a mapping" if field_name in ("deals", "parts", "cues") else "a list of words"
+        return f"{source}: field {field_name!r}: expected {noun}"
+    if field_name is None or isinstance(field_name, int):
+        what = problem(error, _WORDING)
+        if kind in ("model_type", "dict_type"):
+            what = "expected a mapping" + (
+                " such as {verb: verhandeln, object: [mit]}" if "trigger" in place else "")
+        return f"{source}: {place}: {what}"
+    return f"{source}: {place}, field {field_name!r}: {problem(error, _WORDING, field_name)}"
+
+
+def check_lexicon_data(data: Any, source: str = "<dict>") -> LexiconFile:
+    """Validate parsed lexicon data; raise :class:`~banlens.LexiconError` naming the file,
+    the label, the trigger and the field of the first problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: relation lexicon file not found") from None
-    except OSError as err:
-        raise LexiconError(f"{path}: cannot read relation lexicon: {err}") from None
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        raise LexiconError(f"{path}:{line} not valid YAML: {err}") from None
+        return LexiconFile.model_validate(data)
+    except ValidationError as err:
+        raise LexiconError(_message(first_error(err), data, source)) from None
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files("banlens").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return read_bundled("relations.yml")
 
 
 def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -529,28 +577,71 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
     return merged
 
 
+def _as_extension(extra: Any, base: dict[str, Any]) -> Any:
+    """A user's lexicon as it is checked before it is merged into ``base``.
+
+    A label ``base`` knows may leave out what the bundled label gives (its
+    ``plover`` type, its triggers); everything the user wrote is checked as the
+    user wrote it, so problems are numbered in the user's file ("trigger 1"), not
+    after the bundled triggers of the label.
+    """
+    if not isinstance(extra, dict) or not isinstance(extra.get("labels"), dict):
+        return extra
+    labels = {}
+    for name, spec in extra["labels"].items():
+        known = base["labels"].get(name)
+        if isinstance(known, dict) and isinstance(spec, dict):
+            filled = {k: v for k, v in known.items() if k != "triggers" or "triggers" not in spec}
+            spec = {**filled, **spec}
+        labels[name] = spec
+    return {**extra, "labels": labels}
+
+
 def load_lexicon(
     path: str | Path | dict[str, Any] | None = None, extends: bool = True
 ) -> RelationLexicon:
     """Load a relation lexicon.
 
-    ``path=None`` gives the default lexicon. Otherwise ``path`` is a YAML file (or
-    an already-parsed mapping) in the format of ``banlens/data/relations.yml``;
-    with ``extends=True`` (default) it is added to the default lexicon, with
-    ``extends=False`` it replaces it. Raises :class:`banlens.LexiconError` for a
-    missing or malformed file.
+    Parameters
+    ----------
+    path : str, Path, dict or None
+        None for the bundled lexicon; else a YAML/JSON file (or already parsed data) in
+        the format of ``banlens/data/relations.yml``.
+    extends : bool, default True
+        Add ``path`` to the bundled lexicon (True) or let it replace it (False). A
+        file that extends the bundled lexicon is checked on its own first, so every
+        problem is reported where it is in that file.
+
+    Returns
+    -------
+    RelationLexicon
+        The checked and indexed lexicon.
+
+    Raises
+    ------
+    LexiconError
+        For a missing or malformed file, naming the label, the trigger and the field.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> banlens.load_lexicon().info("blocks")
+    ('SANCTION', 'verbal_conflict', False)
+    >>> praises = {"labels": {"praises": {"plover": "SUPPORT", "triggers": [{"verb": "loben"}]}}}
+    >>> sorted(banlens.load_lexicon(praises, extends=False).labels)
+    ['praises']
     """
     if path is None:
         return RelationLexicon(_default_data(), source=f"banlens/{DEFAULT_PATH}")
     if isinstance(path, dict):
         data, source = path, "<dict>"
+    elif not isinstance(path, str | Path):
+        raise LexiconError(f"cannot load a relation lexicon from {type(path).__name__}")
     else:
         source = str(path)
-        data = _read_yaml(Path(path))
-    if not isinstance(data, dict):
-        raise LexiconError(f"{source}: top level: expected a mapping with a 'labels' key")
-    if not isinstance(data.get("labels"), dict) or not data["labels"]:
-        raise LexiconError(f"{source}: field 'labels': expected a non-empty mapping of labels")
+        data = read_data(path, "relation lexicon", LexiconError)
     if extends:
-        data = merge_lexicon_data(_default_data(), data)
+        base = _default_data()
+        check_lexicon_data(_as_extension(data, base), source)
+        data = merge_lexicon_data(base, data)
     return RelationLexicon(data, source=source)

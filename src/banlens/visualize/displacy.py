@@ -77,12 +77,32 @@ def display(
     the actor mentions highlighted (colour = actor type, with the actor id), and as
     arcs labelled with the relation running from the subject's mention to the
     object's mention (colour = quad class). Negated relations are marked ``not …``,
-    hypothetical ones ``…?``. A table under each sentence lists the relations with their trigger.
-    With ``only_relations=False`` every sentence that names an actor is shown.
+    hypothetical ones ``…?``. A table under each sentence lists the relations with
+    their trigger.
 
-    ``jupyter=None`` shows the result when running in Jupyter (``True``/``False``
-    force it). ``path`` writes a standalone HTML page. The return value is the
-    HTML fragment.
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A Doc processed by a banlens pipeline.
+    jupyter : bool or None
+        Show the result in Jupyter; None does so when running in Jupyter.
+    path : str, PathLike or None
+        Also write a standalone HTML page there.
+    only_relations : bool, default True
+        Show only sentences with relations; False shows every sentence naming an actor.
+
+    Returns
+    -------
+    str
+        The HTML fragment.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> html = banlens.display(nlp("Walmart unterstützt Oracle."), jupyter=False)
+    >>> "supports" in html and "walmart" in html
+    True
     """
     if not isinstance(doc, Doc):
         raise TypeError(f"banlens.display expects a spaCy Doc, got {type(doc).__name__}")

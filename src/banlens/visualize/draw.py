@@ -30,7 +30,7 @@ def draw(
     edge_labels: bool = True,
     seed: int = 7,
 ) -> Axes:
-    """Draw an actor graph with matplotlib and return the Axes.
+    """Draw an actor graph with matplotlib.
 
     Works for the instance graph of :func:`banlens.build_graph` and the aggregated
     graph of :func:`banlens.aggregate`. Nodes are coloured by ``actor_type`` and
@@ -38,12 +38,37 @@ def draw(
     (source, relation, target) whose width grows with their count (or with the
     ``weight`` of an aggregated edge), coloured by ``quad`` and labelled with the
     ``relation``. Edges whose instances are all negated are dashed; symmetric
-    relations have no arrowhead. A legend explains both colours.
+    relations have no arrowhead. A legend explains both colours. Without a display,
+    the Agg backend is used.
 
-    ``layout`` is the name of a networkx layout (``"spring"``, ``"circular"``,
-    ``"shell"``, ``"spectral"``; ``"kamada_kawai"`` needs scipy), a function
-    ``G -> positions`` or a ready ``{node: (x, y)}`` mapping. ``path`` saves the
-    figure (format from the suffix). Without a display, the Agg backend is used.
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph.
+    ax : matplotlib.axes.Axes or None
+        Where to draw; None makes a new figure.
+    path : str, PathLike or None
+        Save the figure there (format from the suffix).
+    layout : str, callable or mapping, default "spring"
+        The name of a networkx layout (``"spring"``, ``"circular"``, ``"shell"``,
+        ``"spectral"``; ``"kamada_kawai"`` needs scipy), a function ``G -> positions``
+        or a ready ``{node: (x, y)}`` mapping.
+    edge_labels : bool, default True
+        Label the edges with their relation.
+    seed : int, default 7
+        Seed of the spring layout (the same picture each time).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The drawing.
+
+    Examples
+    --------
+    >>> import banlens
+    >>> nlp = banlens.load()
+    >>> G = banlens.aggregate(banlens.build_graph(nlp("Walmart unterstützt Oracle.")))
+    >>> ax = banlens.draw(G, path="network.png")
     """
     import networkx as nx
 
