@@ -65,20 +65,11 @@ AUXILIARIES = frozenset({
     "müssen", "musste", "mussten", "müsste", "darf", "dürfen", "durfte", "dürfte", "dürften",
     "möchte", "möchten", "mag", "lässt", "ließ", "ließen", "lassen",
 })
-# Verbs whose object, not subject, is the understood subject of a following
-# infinitive clause ("fordert X auf, Y auszuschließen").
-OBJECT_CONTROL = frozenset({
-    "auffordern", "zwingen", "verpflichten", "bitten", "drängen", "untersagen", "verbieten",
-    "erlauben", "fordern",
-    # accusations: the accused is who did it ("wirft X vor, Y zu unterstützen")
-    "vorwerfen", "vorhalten", "beschuldigen", "verdächtigen", "bezichtigen",
-})
 ADJ_ENDINGS = ("e", "en", "em", "er", "es")
 # what an adjective adds to its base form (inflection, comparative, superlative)
 ADJ_SUFFIXES = frozenset({"", *ADJ_ENDINGS, "er", "st", *("st" + e for e in ADJ_ENDINGS),
                           *("er" + e for e in ADJ_ENDINGS)})
 GENITIVE = frozenset({"gen"})
-REPORTED = frozenset({"hieß", "heißt", "laut", "zufolge"})
 CONDITIONAL = frozenset({"ob", "wenn", "falls", "sofern"})
 APOSTROPHE_S = frozenset({"’s", "'s", "’", "'"})
 DASHES = frozenset({"–", "—", "-", "--"})
@@ -115,14 +106,6 @@ TIME_WORDS = frozenset({
     "august", "september", "oktober", "november", "dezember", "jahr", "jahren", "monat",
     "monaten", "woche", "wochen", "tag", "tagen", "wochenende", "abend", "morgen", "mittag",
     "nachmittag", "vormittag", "nacht", "anfang", "ende", "mitte", "zeit",
-})
-# People who speak or act for an organisation: "ein Sprecher des Ministeriums sagte"
-# makes the ministry the speaker.
-SPOKESPERSONS = frozenset({
-    "sprecher", "sprecherin", "sprechern", "sprecherinnen", "vertreter", "vertreterin",
-    "vertretern", "vertreterinnen", "chef", "chefin", "anwalt", "anwältin", "anwälte",
-    "anwälten", "führung", "spitze", "vorstand", "leitung", "management", "unterhändler",
-    "unterhändlern",
 })
 # Coordinators that can join two main clauses ("sowie" and "noch" join noun phrases).
 CLAUSE_COORDINATORS = frozenset({"und", "oder", "aber", "sondern"})

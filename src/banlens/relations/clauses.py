@@ -31,7 +31,6 @@ from ..german.words import (
     PRONOUN_CASES,
     PRONOUNS,
     RELATIVE,
-    SPOKESPERSONS,
     STARTERS,
     SUBORDINATORS,
     TIME_WORDS,
@@ -433,7 +432,7 @@ class ClauseReader:
                     elif (before is not None and low in ("der", "des", "einer", "eines")
                           and is_cap(before) and not before.is_sent_start
                           and not any(a.mention.end - 1 == before.i for a in args)):
-                        if before.lower_ in SPOKESPERSONS:
+                        if before.lower_ in self.lexicon.spokespersons:
                             # "ein Sprecher des Außenministeriums warf ... vor": the
                             # ministry speaks, in the role of its spokesman's phrase
                             arg.prep, arg.cases, arg.article_at = self.phrase_role(
@@ -447,7 +446,7 @@ class ClauseReader:
                     arg.prep = CONTRACTIONS.get(low, low)
                     arg.article_at = i
                     if low == "von" and n > 0 and doc[clause.tokens[n - 1]].lower_ in (
-                            SPOKESPERSONS):  # "die Anwälte von Tiktok verklagten ..."
+                            self.lexicon.spokespersons):  # "die Anwälte von Tiktok verklagten ..."
                         arg.prep, arg.cases, arg.article_at = self.phrase_role(
                             doc, clause, n - 1)
                     break

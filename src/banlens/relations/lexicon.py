@@ -158,6 +158,12 @@ class RelationLexicon:
             if label.through_part and label.through_part not in self.labels:
                 raise LexiconError(f"{self.source}: label {name!r}, field 'through_part': "
                                    f"{label.through_part!r} is not a label of this lexicon")
+        words = lexicon.word_classes
+        self.object_control = frozenset(w.lower() for w in words.object_control)
+        self.spokespersons = frozenset(w.lower() for w in words.spokespersons)
+        self.advocacy = frozenset(w.lower() for w in words.advocacy)
+        self.proposals = tuple(w.lower() for w in words.proposals)
+        self.reported = frozenset(w.lower() for w in words.reported)
         cues = lexicon.cues
         self.negation_words = frozenset(w.lower() for w in cues.negation)
         self.not_negation = frozenset(w.lower() for w in cues.not_negation)
@@ -444,6 +450,18 @@ class CuesEntry(BaseModel):
     hypothetical_phrases: Words = []
 
 
+class WordClassesEntry(BaseModel):
+    """Open word classes the rules read besides the triggers (see ``relations.yml``)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    object_control: Words = []
+    spokespersons: Words = []
+    advocacy: Words = []
+    proposals: Words = []
+    reported: Words = []
+
+
 class LexiconFile(BaseModel):
     """A relation lexicon file (the format of ``banlens/data/relations.yml``)."""
 
@@ -457,6 +475,7 @@ class LexiconFile(BaseModel):
     parts: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
                                BeforeValidator(_one_or_many)] | None] = {}
     cues: CuesEntry = CuesEntry()
+    word_classes: WordClassesEntry = WordClassesEntry()
 
 
 _WORDING = {
@@ -570,10 +589,11 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
     for key in ("deals", "parts"):
         if key in extra:
             merged.setdefault(key, {}).update(extra[key] or {})
-    if "cues" in extra:
-        cues = merged.setdefault("cues", {})
-        for key, words in (extra["cues"] or {}).items():
-            cues[key] = list(cues.get(key, [])) + list(words or [])
+    for section in ("cues", "word_classes"):
+        if section in extra:
+            lists = merged.setdefault(section, {})
+            for key, words in (extra[section] or {}).items():
+                lists[key] = list(lists.get(key, [])) + list(words or [])
     return merged
 
 

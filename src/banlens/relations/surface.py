@@ -27,13 +27,11 @@ from ..german.words import (
     CONTRACTIONS,
     COORDINATORS,
     COPULA,
-    OBJECT_CONTROL,
     PARTICLES,
     POSSESSIVE_FORMS,
     PREPOSITIONS,
     PRONOUNS,
     REGION_WORDS,
-    REPORTED,
     WERDEN,
 )
 from .clauses import SENTENTIAL_RELATIVES, Arg, Clause, ClauseReader
@@ -57,14 +55,6 @@ AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
 MUTUAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
-# Verbs that argue for something ("spricht sich für … aus", "wirbt für …").
-ADVOCACY = frozenset({
-    "aussprechen", "werben", "eintreten", "plädieren", "stimmen", "votieren", "kämpfen",
-    "einsetzen", "starkmachen", "stark",  # "sich für ... stark machen"
-})
-# Nouns whose "für"/"zu"/"über" complement is only proposed: "Vorschlag für einen Pakt".
-PROPOSALS = ("vorschl", "plan", "pläne", "entwurf", "entwürfe", "idee", "aufruf", "forderung",
-             "angebot")
 
 
 class SurfaceExtractor:
@@ -94,7 +84,8 @@ class SurfaceExtractor:
     def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
         """Relations stated in ``sent`` between the actors of ``mentions``."""
         words = self.words(doc)
-        reported = any(words[i].lower_ in REPORTED for i in range(sent.start, sent.end))
+        reported = any(words[i].lower_ in self.lexicon.reported
+                       for i in range(sent.start, sent.end))
         view = SentenceWords.of(words, sent.start, sent.end)
         if view is None:
             return self._extract(words, Stretch(sent.start, sent.end), mentions, reported)
@@ -136,7 +127,8 @@ class SurfaceExtractor:
             # cues of the governing clauses ("plant, X zu kaufen"), and a demanded or
             # forced action is not a fact ("fordert X auf, Y zu verklagen")
             hypothetical = cue_flags(self.lexicon, [doc[i] for i in ctrl.tokens])[1] or (
-                inner.kind == "inf" and bool(self.reader.lemmas(doc, ctrl) & OBJECT_CONTROL)
+                inner.kind == "inf"
+                and bool(self.reader.lemmas(doc, ctrl) & self.lexicon.object_control)
             )
             inner, ctrl = ctrl, ctrl.controller if ctrl.kind in ("inf", "sub") else None
         hypothetical = hypothetical or reported
@@ -314,7 +306,7 @@ class SurfaceExtractor:
         """Understood subject of an infinitive clause: the object of an object-control
         verb in the governing clause ("fordert X auf, ..."), else its subject."""
         subj = self.reader.subject(ctrl)
-        if self.reader.lemmas(doc, ctrl) & OBJECT_CONTROL:
+        if self.reader.lemmas(doc, ctrl) & self.lexicon.object_control:
             objs = [a.mention for a in ctrl.args if a.mention not in subj and (
                 a.can_be("acc") or a.can_be("dat")) and a.mention.is_agentive]
             if not objs and ctrl.tokens and doc[ctrl.tokens[0]].lower_ in PRONOUNS:
@@ -587,7 +579,7 @@ class SurfaceExtractor:
         # the preposition opening the trigger's noun phrase, and where it stands
         stance, _, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
         if stance in IN_FAVOUR | {"zu", "über"} and at > 0 and (
-                doc[at - 1].lower_.startswith(PROPOSALS)):
+                doc[at - 1].lower_.startswith(self.lexicon.proposals)):
             hypothetical = True  # "ein Vorschlag für einen Pakt von X und Y"
         taken: list[Mention] = []
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
@@ -616,7 +608,7 @@ class SurfaceExtractor:
             kind = "clause"
             if stance in AGAINST:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
-            if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & ADVOCACY:
+            if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & self.lexicon.advocacy:
                 hypothetical = True  # "wirbt für eine Partnerschaft mit X"
             # "seinen Partner X": a possessive presupposes the relation, the clause's
             # modal or plan ("erwägt eine Investition in seinen Partner X") is not its

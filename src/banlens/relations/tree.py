@@ -21,10 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.mentions import Mention
 from ..german.words import (
-    OBJECT_CONTROL,
     POSSESSIVE_FORMS,
     PREPOSITIONS,
-    SPOKESPERSONS,
     WERDEN,
 )
 from .findings import Found
@@ -66,7 +64,7 @@ class TreeExtractor:
             if tok.i in index:
                 return index[tok.i]
             stack.extend(c for c in tok.children if c.dep_ in NP_DEPS)
-        if head.lower_ in SPOKESPERSONS:
+        if head.lower_ in self.lexicon.spokespersons:
             # "ein Sprecher des Ministeriums", "die Anwälte von Tiktok" act for them
             for c in head.children:
                 owner = c if c.dep_ == "ag" else (
@@ -155,7 +153,7 @@ class TreeExtractor:
         gov_chain = self._chain(top.head)
         args = self._args(gov_chain, index)
         lemmas = {self._lemma(v) for v in gov_chain}
-        if lemmas & OBJECT_CONTROL:
+        if lemmas & self.lexicon.object_control:
             return (args.get("acc") or args.get("dat") or [])[:1]
         return args.get("nom", [])
 
@@ -222,7 +220,8 @@ class TreeExtractor:
             governing = self._chain(top.head)
             hypothetical = hypothetical or cue_flags(self.lexicon, governing)[1] or (
                 # a demanded or forced action is not a fact ("fordert X auf, ... zu")
-                top.dep_ == "oc" and bool({self._lemma(v) for v in governing} & OBJECT_CONTROL)
+                top.dep_ == "oc" and bool({self._lemma(v) for v in governing}
+                                          & self.lexicon.object_control)
             )
         lemmas = {v.lemma_.lower() for v in chain}
         if "werden" in lemmas and chain[0].lower_ == chain[0].lemma_.lower():
