@@ -19,6 +19,7 @@ import yaml
 
 from ..actors.dictionary import ACTOR_TYPES
 from ..errors import LexiconError
+from ..german.lemmas import forms_of
 
 PLOVER_QUADS = {
     "AGREE": "verbal_cooperation",
@@ -312,7 +313,12 @@ class RelationLexicon:
             self._verbs.setdefault(trigger.lemma, []).append(trigger)
             if trigger.particle:
                 self._separable.setdefault(trigger.base, []).append(trigger)
-        for form in trigger.forms:
+        forms = trigger.forms
+        if trigger.kind != "noun":
+            # forms the lookup lemmatizer gives to another word ("gehört": hören)
+            forms = (*forms, *(f for f in forms_of(trigger.base or trigger.lemma)
+                               if f not in (trigger.lemma, trigger.base)))
+        for form in forms:
             # forms the lemmatizer misses ("getroffen"); a form of the base verb of a
             # particle verb ("traf ... ab") is indexed as a separable form
             index = self._separable if trigger.particle and not form.startswith(
