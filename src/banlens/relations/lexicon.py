@@ -61,7 +61,9 @@ _LABEL_FIELDS = frozenset({
     "description", "plover", "quad", "symmetric", "through_deal", "through_attribute",
     "triggers",
 })
-_TOP_FIELDS = frozenset({"version", "labels", "support_verbs", "deals", "cues"})
+_TOP_FIELDS = frozenset({
+    "version", "labels", "support_verbs", "ending_verbs", "deals", "cues",
+})
 _CUE_FIELDS = frozenset({
     "negation", "negation_phrases", "not_negation", "hypothetical", "hypothetical_phrases",
 })
@@ -160,6 +162,15 @@ class RelationLexicon:
         self.support_verbs, self.support_particles = self._word_set(
             data.get("support_verbs", []), "field 'support_verbs'"
         )
+        # verbs that end what their noun names ("beendet die Kooperation mit X"): they
+        # license the clause subject like support verbs and negate the relation
+        self.ending_verbs, self.ending_particles = self._word_set(
+            data.get("ending_verbs", []), "field 'ending_verbs'"
+        )
+        self.support_verbs |= self.ending_verbs
+        for base, particles in self.ending_particles.items():
+            self.support_particles[base] = self.support_particles.get(base, frozenset()) | (
+                particles)
         self.deals = self._parse_deals(data.get("deals", {}))
         self._parse_cues(data.get("cues", {}))
 
@@ -505,7 +516,7 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
                     target[key] = value
         else:
             merged["labels"][name] = spec
-    for key in ("support_verbs",):
+    for key in ("support_verbs", "ending_verbs"):
         if key in extra:
             merged[key] = list(merged.get(key, [])) + list(extra[key] or [])
     if "deals" in extra:
