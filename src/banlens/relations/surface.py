@@ -558,6 +558,16 @@ class SurfaceExtractor:
             if (trigger.clause_any or self._has_support(doc, clause)) and not possessive:
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
+            negated = negated or self._has_support(doc, clause, ending=True)
+            if not objects and trigger.reciprocal and len(subjects) > 1 and not (
+                    self._other_partner(doc, clause, trigger)):
+                # a reciprocal noun ("X und Y erzielten einen Kompromiss"): the
+                # coordinated parties relate to each other
+                return [
+                    self._make(a.actor, trigger, b.actor, (n,), kind, negated,
+                               hypothetical or trigger.hypothetical)
+                    for i, a in enumerate(subjects) for b in subjects[i + 1:]
+                ]
         return [
             self._make(s.actor, trigger, o.actor, (n,), kind, negated,
                        hypothetical or trigger.hypothetical)
@@ -607,8 +617,12 @@ class SurfaceExtractor:
             return cands
         return []
 
-    def _has_support(self, doc: Words, clause: Clause, copula: bool = False) -> bool:
+    def _has_support(self, doc: Words, clause: Clause, copula: bool = False,
+                     ending: bool = False) -> bool:
+        """Whether a support verb (``ending``: an ending verb) governs the clause."""
         lex = self.lexicon
+        verbs, particles = (lex.ending_verbs, lex.ending_particles) if ending else (
+            lex.support_verbs, lex.support_particles)
         if copula and any(doc[i].lower_ in COPULA for i in clause.tokens):
             return True  # "X ist Eigentümer von Y"
         last = self.reader.end_particle(doc, clause)
@@ -618,10 +632,10 @@ class SurfaceExtractor:
                 continue
             lemma = tok.lemma_.lower()
             particle = doc[last].lower_ if last is not None and last > i else None
-            if particle is not None and particle in lex.support_particles.get(lemma, ()):
+            if particle is not None and particle in particles.get(lemma, ()):
                 return True
-            if lemma in lex.support_verbs and not (particle is not None
-                                                   and particle in PARTICLES):
+            if lemma in verbs and not (particle is not None
+                                       and particle in PARTICLES):
                 return True  # "schließt einen Vertrag", but "schließt ... aus" is another verb
         return False
 
