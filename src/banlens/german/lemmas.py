@@ -35,6 +35,10 @@ TABLE = "lemma_lookup"
 CORRECTIONS: dict[str, str] = {
     "getroffen": "treffen",      # table: triefen
     "vereinbarten": "vereinbaren",  # table: the adjective "vereinbart"
+    "führen": "führen",          # table: fahren (its Konjunktiv II)
+    "spannt": "spannen",         # table: spinnen
+    "spannst": "spannen",
+    "tu": "tun",
 }
 
 # Forms two lemmas share. The lookup keeps one (the table's); these are the others,
@@ -44,6 +48,8 @@ SHARED_FORMS: dict[str, tuple[str, ...]] = {
     "sichere": ("sichern",),     # table: the adjective "sicher"
     "sicheren": ("sichern",),
     "einigen": ("einigen",),     # "die beiden einigen sich" (table: einig)
+    "billigen": ("billigen",),   # table: the adjective "billig"
+    "spann": ("spannen",),       # table: spinnen
 }
 
 
