@@ -45,7 +45,7 @@ def test_trigger_indexes():
     (sep,) = [t for t in lex.separable_triggers("lehnen") if t.label == "rejects"]
     assert (sep.particle, sep.lemma) == ("ab", "ablehnen")
     assert [t.label for t in lex.verb_triggers("ablehnen")] == ["rejects"]
-    assert [t.words for t in lex.phrases["ziehen"]] == [("stecker",)]
+    assert ("stecker",) in [t.words for t in lex.phrases["ziehen"]]
     # nouns: inflected forms and compound heads
     assert {t.label for t in lex.noun_triggers("übernahmen")} == {"acquires"}
     assert {t.label for t in lex.noun_triggers("tiktok-verbot")} == {"blocks"}

@@ -1,0 +1,149 @@
+"""Breadth of the relation lexicon: the synonyms, idioms, agent nouns and support-verb
+constructions German news uses for each label.
+
+Sentences are written for these tests, about invented companies, clubs, towns, unions
+and associations (none of the evaluation texts' actors or topics). Each case gives
+every relation the sentence must yield, as (subject, label, object, negated,
+hypothetical); nothing else may come out. The negative cases must give nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import banlens
+
+T, F = True, False
+
+ACTORS = """
+actors:
+  - {id: nordwerk, name: Nordwerk, type: organization, aliases: [Nordwerk]}
+  - {id: helvag, name: Helvag, type: organization, aliases: [Helvag]}
+  - {id: sonnfeld, name: Sonnfeld Energie, type: organization, aliases: [Sonnfeld]}
+  - {id: brandt, name: Brandt Logistik, type: organization, aliases: [Brandt Logistik]}
+  - {id: alpenbank, name: Alpenbank, type: organization, aliases: [Alpenbank]}
+  - {id: solvex, name: Solvex, type: organization, aliases: [Solvex]}
+  - {id: fc_lindenau, name: FC Lindenau, type: organization, aliases: [FC Lindenau]}
+  - {id: sv_ostheim, name: SV Ostheim, type: organization, aliases: [SV Ostheim]}
+  - {id: nordliga, name: Nordliga, type: organization, aliases: [Nordliga]}
+  - {id: rheinau, name: Stadt Rheinau, type: government, aliases: [Stadt Rheinau, Rheinau]}
+  - {id: verdi, name: Verdi, type: organization, aliases: [Verdi]}
+  - {id: waldschutz, name: Waldschutz, type: organization, aliases: [Waldschutz]}
+  - {id: netzagentur, name: Netzagentur, type: government, aliases: [Netzagentur]}
+  - {id: lg_bremen, name: Landgericht Bremen, type: court, aliases: [Landgericht Bremen]}
+  - {id: wendt, name: Karla Wendt, type: person, aliases: [Karla Wendt, Wendt]}
+  - {id: norwegen, name: Norwegen, type: country, aliases: [Norwegen]}
+  - {id: mirana, name: Mirana, type: platform, aliases: [Mirana]}
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory):
+    """The blank default pipeline with the invented actors of these sentences."""
+    path = tmp_path_factory.mktemp("actors") / "actors.yml"
+    path.write_text(ACTORS, encoding="utf-8")
+    return banlens.load("blank", actors=path)
+
+
+def relations(nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:
+    doc = nlp(text)
+    return {
+        (r["subject"], r["label"], r["object"], r["negated"], r["hypothetical"])
+        for r in doc._.relation_records
+    }
+
+
+CASES: dict[str, list[tuple[str, set]]] = {
+    "negotiates_with": [
+        ("Nordwerk sondiert mit Helvag die Lage.",
+         {("nordwerk", "negotiates_with", "helvag", F, F)}),
+        ("Die Schlichtung zwischen Verdi und Nordwerk ist gescheitert.",
+         {("verdi", "negotiates_with", "nordwerk", F, F)}),
+        ("Verdi und Nordwerk setzen sich an einen Tisch.",
+         {("verdi", "negotiates_with", "nordwerk", F, F)}),
+        ("Nordwerk führt Sondierungsgespräche mit Helvag.",
+         {("nordwerk", "negotiates_with", "helvag", F, F)}),
+        ("Der Verhandlungsmarathon zwischen Verdi und Nordwerk dauerte zwei Tage.",
+         {("verdi", "negotiates_with", "nordwerk", F, F)}),
+        ("Karla Wendt tauschte sich mit Verdi aus.",
+         {("wendt", "negotiates_with", "verdi", F, F)}),
+        ("Es gab ein Treffen zwischen Karla Wendt und Verdi.",
+         {("wendt", "negotiates_with", "verdi", F, F)}),
+        ("Die Stadt Rheinau hat Kontakt zu Nordwerk aufgenommen.",
+         {("rheinau", "negotiates_with", "nordwerk", F, F)}),
+        ("Die Alpenbank und Solvex führen Kooperationsgespräche.",
+         {("alpenbank", "negotiates_with", "solvex", F, F)}),
+    ],
+    "agrees_with": [
+        ("Nordwerk hat mit Helvag eine Übernahme vereinbart.",
+         {("nordwerk", "agrees_with", "helvag", F, F)}),
+        ("Verdi und Nordwerk haben einen Kompromiss erzielt.",
+         {("verdi", "agrees_with", "nordwerk", F, F)}),
+        ("Die Netzagentur gibt grünes Licht für die Übernahme von Helvag durch Nordwerk.",
+         {("netzagentur", "agrees_with", "nordwerk", F, F),
+          ("nordwerk", "acquires", "helvag", F, F)}),
+        ("Die Netzagentur segnete die Übernahme von Helvag durch Nordwerk ab.",
+         {("netzagentur", "agrees_with", "nordwerk", F, F),
+          ("nordwerk", "acquires", "helvag", F, F)}),
+        ("Nordwerk ist Verdi bei der Arbeitszeit entgegengekommen.",
+         {("nordwerk", "agrees_with", "verdi", F, F)}),
+        ("Nordwerk unterzeichnete einen Vertrag mit dem FC Lindenau.",
+         {("nordwerk", "agrees_with", "fc_lindenau", F, F)}),
+        ("Die Stadt Rheinau erteilte Brandt Logistik den Zuschlag.",
+         {("rheinau", "agrees_with", "brandt", F, F)}),
+        ("Nordwerk nahm das Angebot von Helvag an.",
+         {("nordwerk", "agrees_with", "helvag", F, F)}),
+        ("Nordwerk erhielt von der Netzagentur grünes Licht.",
+         {("netzagentur", "agrees_with", "nordwerk", F, F)}),
+        ("Der SV Ostheim schloss einen Vergleich mit der Nordliga.",
+         {("sv_ostheim", "agrees_with", "nordliga", F, F)}),
+        ("Nordwerk hat den Vertrag mit Helvag gekündigt.",
+         {("nordwerk", "agrees_with", "helvag", T, F)}),
+    ],
+    "partners_with": [
+        ("Nordwerk und Helvag tun sich zusammen.",
+         {("nordwerk", "partners_with", "helvag", F, F)}),
+        ("Nordwerk spannt mit Helvag zusammen.",
+         {("nordwerk", "partners_with", "helvag", F, F)}),
+        ("Nordwerk strebt ein Joint Venture mit Helvag an.",
+         {("nordwerk", "partners_with", "helvag", F, T)}),
+        ("Das Bündnis zwischen Verdi und Waldschutz hält.",
+         {("verdi", "partners_with", "waldschutz", F, F)}),
+        ("Nordwerk macht gemeinsame Sache mit Helvag.",
+         {("nordwerk", "partners_with", "helvag", F, F)}),
+        ("Der FC Lindenau verbündet sich mit dem SV Ostheim.",
+         {("fc_lindenau", "partners_with", "sv_ostheim", F, F)}),
+        ("Nordwerk beendet die Kooperation mit Helvag.",
+         {("nordwerk", "partners_with", "helvag", T, F)}),
+        ("Nordwerk stellt die Zusammenarbeit mit Helvag ein.",
+         {("nordwerk", "partners_with", "helvag", T, F)}),
+        ("Nordwerk kündigte eine Partnerschaft mit Helvag an.",
+         {("nordwerk", "partners_with", "helvag", F, T)}),
+        ("Die Netzagentur untersagt das Gemeinschaftsunternehmen zwischen Nordwerk und Helvag.",
+         {("netzagentur", "blocks", "nordwerk", F, F), ("netzagentur", "blocks", "helvag", F, F),
+          ("nordwerk", "partners_with", "helvag", F, F)}),
+    ],
+}
+
+NEGATIVE = [
+    # a phone call about the weather, talks with a non-actor, a weak noun without a party
+    "Nordwerk hatte Kontakt mit der Presse.",
+    "Verdi und Nordwerk einigten sich mit dem Betriebsrat.",
+    "Nordwerk hat die Erwartungen der Analysten erfüllt.",
+    "Die Netzagentur hat der Übernahme grünes Licht gegeben.",
+    "Nordwerk kündigte am Montag neue Zahlen an.",
+    "Der Austausch von Daten zwischen den Filialen läuft.",
+]
+
+
+@pytest.mark.parametrize(("label", "k"), [
+    (label, k) for label, cases in CASES.items() for k in range(len(cases))
+])
+def test_label_entries(nlp, label, k):
+    text, expected = CASES[label][k]
+    assert relations(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_no_relation(nlp, text):
+    assert relations(nlp, text) == set()
