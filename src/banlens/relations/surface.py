@@ -357,9 +357,11 @@ class SurfaceExtractor:
 
     def _noun_before_is_trigger(self, doc: Words, arg: Arg, label: str) -> bool:
         """Whether the PP of ``arg`` belongs to a noun trigger of another label
-        ("verkauft ... nach dem Verkauf an X": the "an" is the noun's)."""
+        ("verkauft ... nach dem Verkauf an X": the "an" is the noun's), i.e. the
+        preposition is a role of that noun's frame ("verkauft die Sparte an X": not)."""
         prev = doc[arg.article_at - 1]
-        return any(t.label != label for t in self.lexicon.noun_triggers(prev.lower_))
+        return any(t.label != label and arg.prep in (*t.subject, *t.object)
+                   for t in self.lexicon.noun_triggers(prev.lower_))
 
     def _deal_parties(self, doc: Words, clause: Clause, verb: Word) -> list[Mention]:
         """Acting parties of a deal noun that is the object of the verb."""
@@ -628,8 +630,8 @@ class SurfaceExtractor:
         last = self.reader.end_particle(doc, clause)
         for i in clause.tokens:
             tok = doc[i]
-            if not tok.text.islower():
-                continue
+            if not tok.text.islower() or adjective_like(doc, i, len(doc)):
+                continue  # "zum vereinbarten Preis": an attributive participle is no verb
             lemma = tok.lemma_.lower()
             particle = doc[last].lower_ if last is not None and last > i else None
             if particle is not None and particle in particles.get(lemma, ()):
