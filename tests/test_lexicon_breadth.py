@@ -123,6 +123,56 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("netzagentur", "blocks", "nordwerk", F, F), ("netzagentur", "blocks", "helvag", F, F),
           ("nordwerk", "partners_with", "helvag", F, F)}),
     ],
+    "acquires": [
+        ("Nordwerk schluckt Helvag.", {("nordwerk", "acquires", "helvag", F, F)}),
+        ("Nordwerk verleibt sich Helvag ein.", {("nordwerk", "acquires", "helvag", F, F)}),
+        ("Die Alpenbank schnappte sich Solvex.", {("alpenbank", "acquires", "solvex", F, F)}),
+        ("Die Stadt Rheinau verstaatlicht Brandt Logistik.",
+         {("rheinau", "acquires", "brandt", F, F)}),
+        ("Der Zukauf von Helvag durch Nordwerk ist abgeschlossen.",
+         {("nordwerk", "acquires", "helvag", F, F)}),
+        ("Der Helvag-Käufer Nordwerk schweigt.", {("nordwerk", "acquires", "helvag", F, F)}),
+        ("Nordwerk legte ein Gebot für Helvag vor.", {("nordwerk", "acquires", "helvag", F, T)}),
+        ("Nordwerk hat ein Angebot für den Erwerb von Helvag unterbreitet.",
+         {("nordwerk", "acquires", "helvag", F, T)}),
+        ("Die Übernahmepläne von Nordwerk für Helvag stoßen auf Kritik.",
+         {("nordwerk", "acquires", "helvag", F, T)}),
+        ("Nordwerk gilt als möglicher Bieter für Helvag.",
+         {("nordwerk", "acquires", "helvag", F, T)}),
+    ],
+    "sells_to": [
+        ("Helvag stößt die Sparte an Nordwerk ab.", {("helvag", "sells_to", "nordwerk", F, F)}),
+        ("Sonnfeld tritt das Netz an die Stadt Rheinau ab.",
+         {("sonnfeld", "sells_to", "rheinau", F, F)}),
+        ("Solvex dient Nordwerk seine Beteiligung an.",
+         {("solvex", "sells_to", "nordwerk", F, T)}),
+        ("Helvag verkauft die Sparte an Nordwerk.", {("helvag", "sells_to", "nordwerk", F, F)}),
+    ],
+    "owns": [
+        ("Helvag gehört zu Nordwerk.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Seit dem Frühjahr gehört Helvag dem Konzern Nordwerk.",
+         {("nordwerk", "owns", "helvag", F, F)}),
+        ("Nordwerk kontrolliert Helvag.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Die Nordwerk-Großkundensparte Helvag wächst.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Helvag, ein Ableger von Nordwerk, wächst.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Nordwerk trennt sich von der Tochter Helvag.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Helvag befindet sich im Besitz von Nordwerk.", {("nordwerk", "owns", "helvag", F, F)}),
+        ("Nordwerk will seine Sparte Helvag verkaufen.", {("nordwerk", "owns", "helvag", F, F)}),
+    ],
+    "invests_in": [
+        ("Nordwerk ist Anteilseigner von Helvag.", {("nordwerk", "invests_in", "helvag", F, F)}),
+        ("Die Alpenbank ist größter Anteilseigner an Helvag.",
+         {("alpenbank", "invests_in", "helvag", F, F)}),
+        ("Nordwerk ist bei Helvag investiert.", {("nordwerk", "invests_in", "helvag", F, F)}),
+        ("Die Alpenbank kauft sich bei Solvex ein.",
+         {("alpenbank", "invests_in", "solvex", F, F)}),
+        ("Nordwerk hält 53 Prozent der Helvag-Aktien.",
+         {("nordwerk", "invests_in", "helvag", F, F)}),
+        ("Nordwerk ist Teilhaber von Helvag.", {("nordwerk", "invests_in", "helvag", F, F)}),
+        ("Die Alpenbank ist Geldgeber von Solvex.", {("alpenbank", "invests_in", "solvex", F, F)}),
+        ("Die Stadt Rheinau übernimmt alle Anteile von Solvex an Helvag.",
+         {("solvex", "invests_in", "helvag", F, F)}),
+    ],
 }
 
 NEGATIVE = [
@@ -133,6 +183,18 @@ NEGATIVE = [
     "Die Netzagentur hat der Übernahme grünes Licht gegeben.",
     "Nordwerk kündigte am Montag neue Zahlen an.",
     "Der Austausch von Daten zwischen den Filialen läuft.",
+    # a share price, a regulator's market, an offer to a union, a price per share
+    "Die Helvag-Aktie stieg um drei Prozent.",
+    "Die Netzagentur kontrolliert den Markt.",
+    "Nordwerk legte Verdi ein neues Angebot vor.",
+    "Nordwerk zahlt zum vereinbarten Preis von zehn Euro je Helvag-Aktie.",
+]
+
+# Relations a sentence must not give (it may give others)
+WRONG = [
+    # buying some of Helvag's businesses is no takeover of Helvag
+    ("Nordwerk prüft als Käufer der von Helvag abgegebenen Geschäfte die Lage.",
+     ("nordwerk", "acquires", "helvag")),
 ]
 
 
@@ -147,3 +209,8 @@ def test_label_entries(nlp, label, k):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_relation(nlp, text):
     assert relations(nlp, text) == set()
+
+
+@pytest.mark.parametrize(("text", "triple"), WRONG)
+def test_not_this_relation(nlp, text, triple):
+    assert triple not in {r[:3] for r in relations(nlp, text)}
