@@ -53,7 +53,7 @@ ROLES = CASE_ROLES | NOUN_ROLES | PREPOSITIONS
 TRIGGER_KINDS = ("verb", "phrase", "noun")
 _TRIGGER_FIELDS = frozenset({
     *TRIGGER_KINDS, "subject", "object", "reciprocal", "requires", "requires_any",
-    "hypothetical",
+    "excludes", "hypothetical",
     "strict_subject", "plover", "confidence", "compound", "clause_any", "forms",
     "not_part_of", "direct", "object_types",
 })
@@ -91,6 +91,7 @@ class Trigger:
     reciprocal: bool = False
     requires: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
     hypothetical: bool = False
     strict_subject: bool = False
     plover: str = ""
@@ -269,6 +270,9 @@ class RelationLexicon:
         if not isinstance(requires_any, list) or not all(
                 isinstance(w, str) for w in requires_any):
             raise self._fail(f"{where}, field 'requires_any'", "expected a list of words")
+        excludes = entry.get("excludes", [])
+        if not isinstance(excludes, list) or not all(isinstance(w, str) for w in excludes):
+            raise self._fail(f"{where}, field 'excludes'", "expected a list of words")
         forms = entry.get("forms", [])
         if not isinstance(forms, list) or not all(isinstance(w, str) for w in forms):
             raise self._fail(f"{where}, field 'forms'", "expected a list of word forms")
@@ -288,6 +292,7 @@ class RelationLexicon:
             reciprocal=entry.get("reciprocal", False),
             requires=tuple(w.lower() for w in requires),
             requires_any=tuple(w.lower() for w in requires_any),
+            excludes=tuple(w.lower() for w in excludes),
             hypothetical=entry.get("hypothetical", False),
             strict_subject=entry.get("strict_subject", False),
             plover=plover, confidence=float(confidence),

@@ -188,7 +188,8 @@ class SurfaceExtractor:
             if self._has_words(doc, clause, t.words):
                 out.append((t, last if t.particle and lemma == t.base else -1))
         return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires) and (
-            not t.requires_any or self._has_words(doc, clause, t.requires_any, any_of=True))]
+            not t.requires_any or self._has_words(doc, clause, t.requires_any, any_of=True))
+            and not (t.excludes and self._has_words(doc, clause, t.excludes, any_of=True))]
 
     def _has_words(self, doc: Words, clause: Clause, words: tuple[str, ...],
                    any_of: bool = False) -> bool:

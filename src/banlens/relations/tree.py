@@ -191,7 +191,8 @@ class TreeExtractor:
                 out.append(t)
         return [t for t in out if all(w in words for w in t.requires) and (
             not t.requires_any or any(w in words or any(x.endswith(w) for x in words)
-                                      for w in t.requires_any))]
+                                      for w in t.requires_any))
+            and not any(w in words for w in t.excludes)]
 
     # -- extraction ----------------------------------------------------------------
     def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
