@@ -39,6 +39,12 @@ CORRECTIONS: dict[str, str] = {
     "spannt": "spannen",         # table: spinnen
     "spannst": "spannen",
     "tu": "tun",
+    "drängen": "drängen",        # table: dringen (its Konjunktiv II)
+    "dränge": "drängen",
+    "drängest": "drängen",
+    "dränget": "drängen",
+    "gewährt": "gewähren",       # table: währen
+    "üb": "üben",
 }
 
 # Forms two lemmas share. The lookup keeps one (the table's); these are the others,
