@@ -10,11 +10,11 @@ The table lacks many verb forms news use ("schloss", "tritt", "vereinbart") and 
 a few wrong ("getroffen" -> "triefen"). So a form goes, in this order, through
 :data:`CORRECTIONS` (a short list of fixes), the table, and for a lower-case form the
 table lacks, the German word list of simplemma (MIT; lists derived from Wiktionary and
-other open sources), loaded on first need. Forms that two words really share
-("gehört": *hören* and *gehören*) keep the table's lemma; :data:`SHARED_FORMS` lists the
-other readings so that the relation lexicon can find its triggers under them too.
-Capitalised forms (nouns, names) are left to the table: noun triggers are matched by
-their forms, and names must not change.
+other open sources), read once per process when the first pipeline is built. Forms
+that two words really share ("gehört": *hören* and *gehören*) keep the table's lemma;
+:data:`SHARED_FORMS` lists the other readings so that the relation lexicon can find
+its triggers under them too. Capitalised forms (nouns, names) are left to the table:
+noun triggers are matched by their forms, and names must not change.
 """
 
 from __future__ import annotations
@@ -76,14 +76,19 @@ for _form, _lemmas in SHARED_FORMS.items():
 
 
 class _Fallback:
-    """simplemma's German dictionary, loaded on first use (about a second)."""
+    """simplemma's German dictionary (reading it takes about a second, once per process)."""
 
     def __init__(self) -> None:
         self._lookup: Callable[[str], str | None] | None = None
 
-    def __call__(self, form: str) -> str | None:
+    def load(self) -> None:
+        """Read the word list now (once per process), not on the first missing form."""
         if self._lookup is None:
             self._lookup = _load_simplemma()
+
+    def __call__(self, form: str) -> str | None:
+        if self._lookup is None:
+            self.load()
         lemma = self._lookup(form)
         if lemma and lemma != form and lemma.isalpha() and lemma.islower():
             return lemma
@@ -122,6 +127,7 @@ class LookupLemmatizer:
         self.vocab = nlp.vocab
         self.name = name
         self._cache: dict[int, int] = {}
+        _FALLBACK.load()  # part of loading the pipeline, not of its first document
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    *, nlp: Language | None = None) -> None:
