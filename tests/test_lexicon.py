@@ -17,10 +17,10 @@ labels:
   praises:
     plover: SUPPORT
     triggers:
-      - {verb: loben, object: [acc]}
+      - {verb: würdigen, object: [acc]}
   blocks:
     triggers:
-      - {verb: boykottieren, object: [acc]}
+      - {verb: kalt|stellen, object: [acc]}
 """
 
 
@@ -45,7 +45,7 @@ def test_trigger_indexes():
     (sep,) = [t for t in lex.separable_triggers("lehnen") if t.label == "rejects"]
     assert (sep.particle, sep.lemma) == ("ab", "ablehnen")
     assert [t.label for t in lex.verb_triggers("ablehnen")] == ["rejects"]
-    assert [t.words for t in lex.phrases["ziehen"]] == [("stecker",)]
+    assert ("stecker",) in [t.words for t in lex.phrases["ziehen"]]
     # nouns: inflected forms and compound heads
     assert {t.label for t in lex.noun_triggers("übernahmen")} == {"acquires"}
     assert {t.label for t in lex.noun_triggers("tiktok-verbot")} == {"blocks"}
@@ -73,7 +73,7 @@ def test_user_file_extends_the_default(tmp_path):
     lex = load_lexicon(path)
     assert set(lex.labels) == DEFAULT_LABELS | {"praises"}
     assert lex.info("praises") == ("SUPPORT", "verbal_cooperation", False)
-    assert {t.lemma for t in lex.labels["blocks"].triggers} >= {"blockieren", "boykottieren"}
+    assert {t.lemma for t in lex.labels["blocks"].triggers} >= {"blockieren", "kaltstellen"}
 
 
 def test_user_file_replaces_the_default(tmp_path):
@@ -82,7 +82,7 @@ def test_user_file_replaces_the_default(tmp_path):
                     encoding="utf-8")
     lex = load_lexicon(path, extends=False)
     assert set(lex.labels) == {"praises", "blocks"}
-    assert [t.lemma for t in lex.labels["blocks"].triggers] == ["boykottieren"]
+    assert [t.lemma for t in lex.labels["blocks"].triggers] == ["kaltstellen"]
 
 
 @pytest.mark.parametrize(

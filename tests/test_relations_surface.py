@@ -309,7 +309,8 @@ CASES = {
                                   {("oracle", "agrees_with", "walmart", F, T)}),
     # two main clauses joined by "und"
     "coordinated_clauses": ("Trump lobte Oracle und Microsoft kritisierte Bytedance.",
-                            {("microsoft", "accuses", "bytedance", F, F)}),
+                            {("trump", "supports", "oracle", F, F),
+                             ("microsoft", "accuses", "bytedance", F, F)}),
     "coordinated_clauses_elided_subject": ("Trump kritisiert Tiktok und droht Bytedance mit "
                                            "einem Verbot.",
                                            {("trump", "accuses", "tiktok", F, F),

@@ -295,7 +295,7 @@ CASES = {
          ("kritisiert", 3, "cj", "VERB", "kritisieren"),
          ("Bytedance", 5, "oa", "PROPN", "Bytedance"), (".", 1, "punct", "PUNCT", ".")],
         [name(0, "oracle"), name(2, "walmart"), name(4, "microsoft"), name(6, "bytedance")],
-        {("microsoft", "accuses", "bytedance", F, F)},
+        {("oracle", "supports", "walmart", F, F), ("microsoft", "accuses", "bytedance", F, F)},
     ),
     # "Trump kritisiert Tiktok und droht Bytedance mit einem Verbot": shared subject
     "coordinated_verb_shares_the_subject": (

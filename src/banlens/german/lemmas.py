@@ -4,8 +4,17 @@ spaCy's ``lemmatizer`` in lookup mode sets ``token.lemma_`` token by token in
 Python, which costs about half as much as tokenizing. This component reads the
 same table (``lemma_lookup`` of spacy-lookups-data, loaded into the vocab's
 lookups at ``nlp.initialize()``), caches the lemma of every word form it has seen
-and writes a whole Doc's lemmas at once with ``Doc.from_array``. The lemmas are
-the ones spaCy's lookup lemmatizer gives.
+and writes a whole Doc's lemmas at once with ``Doc.from_array``.
+
+The table lacks many verb forms news use ("schloss", "tritt", "vereinbart") and gets
+a few wrong ("getroffen" -> "triefen"). So a form goes, in this order, through
+:data:`CORRECTIONS` (a short list of fixes), the table, and for a lower-case form the
+table lacks, the German word list of simplemma (MIT; lists derived from Wiktionary and
+other open sources), read once per process when the first pipeline is built. Forms
+that two words really share ("gehört": *hören* and *gehören*) keep the table's lemma;
+:data:`SHARED_FORMS` lists the other readings so that the relation lexicon can find
+its triggers under them too. Capitalised forms (nouns, names) are left to the table:
+noun triggers are matched by their forms, and names must not change.
 """
 
 from __future__ import annotations
@@ -21,6 +30,95 @@ from spacy.tokens import Doc
 
 TABLE = "lemma_lookup"
 
+# Forms whose table lemma is wrong in present-day (news) German: the reading the
+# table gives is archaic or an adjective where the verb is meant.
+CORRECTIONS: dict[str, str] = {
+    "getroffen": "treffen",      # table: triefen
+    "vereinbarten": "vereinbaren",  # table: the adjective "vereinbart"
+    "führen": "führen",          # table: fahren (its Konjunktiv II)
+    "spannt": "spannen",         # table: spinnen
+    "spannst": "spannen",
+    "tu": "tun",
+    "drängen": "drängen",        # table: dringen (its Konjunktiv II)
+    "dränge": "drängen",
+    "drängest": "drängen",
+    "dränget": "drängen",
+    "gewährt": "gewähren",       # table: währen
+    "üb": "üben",
+}
+
+# Forms two lemmas share. The lookup keeps one (the table's); these are the others,
+# under which the relation lexicon indexes its verb triggers as well.
+SHARED_FORMS: dict[str, tuple[str, ...]] = {
+    "gehört": ("gehören",),      # "X gehört zu Y" (table: hören)
+    "sichere": ("sichern",),     # table: the adjective "sicher"
+    "sicheren": ("sichern",),
+    "einigen": ("einigen",),     # "die beiden einigen sich" (table: einig)
+    "billigen": ("billigen",),   # table: the adjective "billig"
+    "spann": ("spannen",),       # table: spinnen
+}
+
+
+def alternative_lemmas(form: str) -> tuple[str, ...]:
+    """Other lemmas a lower-case word form can have besides the lookup's one."""
+    return SHARED_FORMS.get(form, ())
+
+
+def forms_of(lemma: str) -> tuple[str, ...]:
+    """The shared forms (:data:`SHARED_FORMS`) that can be forms of ``lemma``."""
+    return _FORMS_BY_LEMMA.get(lemma, ())
+
+
+_FORMS_BY_LEMMA: dict[str, tuple[str, ...]] = {}
+for _form, _lemmas in SHARED_FORMS.items():
+    for _lemma in _lemmas:
+        _FORMS_BY_LEMMA[_lemma] = (*_FORMS_BY_LEMMA.get(_lemma, ()), _form)
+
+
+class _Fallback:
+    """simplemma's German dictionary (reading it takes about a second, once per process)."""
+
+    def __init__(self) -> None:
+        self._lookup: Callable[[str], str | None] | None = None
+
+    def load(self) -> None:
+        """Read the word list now (once per process), not on the first missing form."""
+        if self._lookup is None:
+            self._lookup = _load_simplemma()
+
+    def __call__(self, form: str) -> str | None:
+        if self._lookup is None:
+            self.load()
+        lemma = self._lookup(form)
+        if lemma and lemma != form and lemma.isalpha() and lemma.islower():
+            return lemma
+        return None
+
+
+def _load_simplemma() -> Callable[[str], str | None]:
+    try:
+        from simplemma.strategies import DictionaryLookupStrategy
+    except ImportError:  # an install without simplemma keeps the table's lemmas
+        return lambda form: None
+    strategy = DictionaryLookupStrategy()
+    return lambda form: strategy.get_lemma(form, "de")
+
+
+_FALLBACK = _Fallback()
+
+
+def lemma_of(form: str, table: Any) -> str:
+    """The lemma of one word form: corrections, the table, then the fallback list."""
+    fixed = CORRECTIONS.get(form)
+    if fixed is not None:
+        return fixed
+    lemma = table.get(form)
+    if lemma is not None:
+        return lemma
+    if len(form) > 2 and form.isalpha() and form.islower():
+        return _FALLBACK(form) or form
+    return form
+
 
 class LookupLemmatizer:
     """Set ``token.lemma_`` from the ``lemma_lookup`` table (``banlens_lemmas``)."""
@@ -29,6 +127,7 @@ class LookupLemmatizer:
         self.vocab = nlp.vocab
         self.name = name
         self._cache: dict[int, int] = {}
+        _FALLBACK.load()  # part of loading the pipeline, not of its first document
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    *, nlp: Language | None = None) -> None:
@@ -55,7 +154,7 @@ class LookupLemmatizer:
             if lemma is None:
                 table = table or self._table()
                 text = self.vocab.strings[orth]
-                lemma = cache[orth] = self.vocab.strings.add(table.get(text, text))
+                lemma = cache[orth] = self.vocab.strings.add(lemma_of(text, table))
             lemmas.append(lemma)
         values = numpy.asarray(lemmas, dtype="uint64")[positions.reshape(-1)]
         doc.from_array([LEMMA], values.reshape(-1, 1))

@@ -28,6 +28,7 @@ from pydantic_core import ErrorDetails
 from ..actors.dictionary import ACTOR_TYPES
 from ..datafiles import entry_at, first_error, invalid, location, problem, read_bundled, read_data
 from ..errors import LexiconError
+from ..german.lemmas import forms_of
 from ..german.words import CONTRACTIONS
 from ..german.words import PREPOSITIONS as GERMAN_PREPOSITIONS
 
@@ -83,6 +84,7 @@ class Trigger:
     reciprocal: bool = False
     requires: tuple[str, ...] = ()
     requires_any: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
     hypothetical: bool = False
     strict_subject: bool = False
     plover: str = ""
@@ -152,6 +154,13 @@ class RelationLexicon:
                 self._index(trigger)
             self.labels[name] = label
         self.support_verbs, self.support_particles = _verb_set(lexicon.support_verbs)
+        # verbs that end what their noun names ("beendet die Kooperation mit X"): they
+        # license the clause subject like support verbs and negate the relation
+        self.ending_verbs, self.ending_particles = _verb_set(lexicon.ending_verbs)
+        self.support_verbs |= self.ending_verbs
+        for base, particles in self.ending_particles.items():
+            self.support_particles[base] = self.support_particles.get(base, frozenset()) | (
+                particles)
         self.deals = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.deals.items()}
         self.parts = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.parts.items()}
         for name, label in self.labels.items():
@@ -182,7 +191,12 @@ class RelationLexicon:
             self._verbs.setdefault(trigger.lemma, []).append(trigger)
             if trigger.particle:
                 self._separable.setdefault(trigger.base, []).append(trigger)
-        for form in trigger.forms:
+        forms = trigger.forms
+        if trigger.kind != "noun":
+            # forms the lookup lemmatizer gives to another word ("gehört": hören)
+            forms = (*forms, *(f for f in forms_of(trigger.base or trigger.lemma)
+                               if f not in (trigger.lemma, trigger.base)))
+        for form in forms:
             # forms the lemmatizer misses ("getroffen"); a form of the base verb of a
             # particle verb ("traf ... ab") is indexed as a separable form
             index = self._separable if trigger.particle and not form.startswith(
@@ -361,6 +375,7 @@ class TriggerEntry(BaseModel):
     reciprocal: bool = False
     requires: Words = []
     requires_any: Words = []
+    excludes: Words = []
     hypothetical: bool = False
     strict_subject: bool = False
     plover: Plover | Literal[""] = ""
@@ -408,6 +423,7 @@ class TriggerEntry(BaseModel):
             reciprocal=self.reciprocal,
             requires=tuple(w.lower() for w in self.requires),
             requires_any=tuple(w.lower() for w in self.requires_any),
+            excludes=tuple(w.lower() for w in self.excludes),
             hypothetical=self.hypothetical, strict_subject=self.strict_subject,
             plover=self.plover, confidence=float(self.confidence), compound=self.compound,
             clause_any=self.clause_any, forms=tuple(w.lower() for w in self.forms),
@@ -470,6 +486,7 @@ class LexiconFile(BaseModel):
     version: Any = None
     labels: Annotated[dict[str, LabelEntry], Field(min_length=1)]
     support_verbs: Words = []
+    ending_verbs: Words = []
     deals: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
                                BeforeValidator(_one_or_many)] | None] = {}
     parts: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
@@ -583,7 +600,7 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
                     target[key] = value
         else:
             merged["labels"][name] = spec
-    for key in ("support_verbs",):
+    for key in ("support_verbs", "ending_verbs"):
         if key in extra:
             merged[key] = list(merged.get(key, [])) + list(extra[key] or [])
     for key in ("deals", "parts"):

@@ -183,7 +183,8 @@ class SurfaceExtractor:
             if self._has_words(doc, clause, t.words):
                 out.append((t, last if t.particle and lemma == t.base else -1))
         return [(t, p) for t, p in out if self._has_words(doc, clause, t.requires) and (
-            not t.requires_any or self._has_words(doc, clause, t.requires_any, any_of=True))]
+            not t.requires_any or self._has_words(doc, clause, t.requires_any, any_of=True))
+            and not (t.excludes and self._has_words(doc, clause, t.excludes, any_of=True))]
 
     def _has_words(self, doc: Words, clause: Clause, words: tuple[str, ...],
                    any_of: bool = False) -> bool:
@@ -383,9 +384,11 @@ class SurfaceExtractor:
 
     def _noun_before_is_trigger(self, doc: Words, arg: Arg, label: str) -> bool:
         """Whether the PP of ``arg`` belongs to a noun trigger of another label
-        ("verkauft ... nach dem Verkauf an X": the "an" is the noun's)."""
+        ("verkauft ... nach dem Verkauf an X": the "an" is the noun's), i.e. the
+        preposition is a role of that noun's frame ("verkauft die Sparte an X": not)."""
         prev = doc[arg.article_at - 1]
-        return any(t.label != label for t in self.lexicon.noun_triggers(prev.lower_))
+        return any(t.label != label and arg.prep in (*t.subject, *t.object)
+                   for t in self.lexicon.noun_triggers(prev.lower_))
 
     def _deal_parties(self, doc: Words, clause: Clause, verb: Word) -> list[Mention]:
         """Acting parties of a deal noun that is the object of the verb."""
@@ -616,6 +619,16 @@ class SurfaceExtractor:
             if (trigger.clause_any or self._has_support(doc, clause)) and not possessive:
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
+            negated = negated or self._has_support(doc, clause, ending=True)
+            if not objects and trigger.reciprocal and len(subjects) > 1 and not (
+                    self._other_partner(doc, clause, trigger)):
+                # a reciprocal noun ("X und Y erzielten einen Kompromiss"): the
+                # coordinated parties relate to each other
+                return [
+                    self._make(a.actor, trigger, b.actor, (n,), kind, negated,
+                               hypothetical or trigger.hypothetical)
+                    for i, a in enumerate(subjects) for b in subjects[i + 1:]
+                ]
         return [
             self._make(s.actor, trigger, o.actor, (n,), kind, negated,
                        hypothetical or trigger.hypothetical)
@@ -697,22 +710,26 @@ class SurfaceExtractor:
             return cands
         return []
 
-    def _has_support(self, doc: Words, clause: Clause, copula: bool = False) -> bool:
+    def _has_support(self, doc: Words, clause: Clause, copula: bool = False,
+                     ending: bool = False) -> bool:
+        """Whether a support verb (``ending``: an ending verb) governs the clause."""
         lex = self.lexicon
+        verbs, particles = (lex.ending_verbs, lex.ending_particles) if ending else (
+            lex.support_verbs, lex.support_particles)
         if copula and any(doc[i].lower_ in COPULA for i in clause.tokens):
             return True  # "X ist Eigentümer von Y"
         last = self.reader.end_particle(doc, clause)
         for i in clause.tokens:
             tok = doc[i]
-            if not tok.text.islower():
-                continue
+            if not tok.text.islower() or adjective_like(doc, i, len(doc)):
+                continue  # "zum vereinbarten Preis": an attributive participle is no verb
             lemma = tok.lemma_.lower()
             particle = doc[last].lower_ if last is not None and last > i else None
-            if particle is not None and particle in lex.support_particles.get(lemma, ()):
+            if particle is not None and particle in particles.get(lemma, ()):
                 return True
             # the form itself too: an infinitive the lookup table gives another verb
             # ("führen" -> "fahren")
-            if (lemma in lex.support_verbs or tok.lower_ in lex.support_verbs) and not (
+            if (lemma in verbs or tok.lower_ in verbs) and not (
                     particle is not None and particle in PARTICLES):
                 return True  # "schließt einen Vertrag", but "schließt ... aus" is another verb
         return False

@@ -189,7 +189,8 @@ class TreeExtractor:
                 out.append(t)
         return [t for t in out if all(w in words for w in t.requires) and (
             not t.requires_any or any(w in words or any(x.endswith(w) for x in words)
-                                      for w in t.requires_any))]
+                                      for w in t.requires_any))
+            and not any(w in words for w in t.excludes)]
 
     # -- extraction ----------------------------------------------------------------
     def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
@@ -392,11 +393,21 @@ class TreeExtractor:
         negated, hypothetical = self._cues(self._chain(verb)) if verb is not noun else (
             False, False)
         negated = negated or any(c.lower_.startswith("kein") for c in noun.children)
+        if verb is not noun and subjects and self.lexicon.ending_verbs:
+            # "beendet die Kooperation mit X": the verb ends what the noun names
+            negated = negated or bool(
+                {self._lemma(v) for v in self._chain(verb)} & self.lexicon.ending_verbs)
         hypothetical = hypothetical or trigger.hypothetical
         if not subjects and self.lexicon.labels[trigger.label].symmetric and len(objects) > 1:
             return [
                 self._make(a.actor, trigger, b.actor, (noun.i,), "noun", negated, hypothetical)
                 for n, a in enumerate(objects) for b in objects[n + 1:]
+            ]
+        if not objects and trigger.reciprocal and len(subjects) > 1:
+            # a reciprocal noun ("X und Y erzielten einen Kompromiss")
+            return [
+                self._make(a.actor, trigger, b.actor, (noun.i,), "noun", negated, hypothetical)
+                for n, a in enumerate(subjects) for b in subjects[n + 1:]
             ]
         return [
             self._make(s.actor, trigger, o.actor, (noun.i,), "noun", negated, hypothetical)
