@@ -47,8 +47,12 @@ _LAZY = {
     "write_json": "readwrite",
     "write_graph": "readwrite",
     "write_jsonl": "readwrite",
+    "write_graphology": "readwrite",
+    "write_html": "readwrite",
+    "to_dataframe": "dataframes",
     "display": "visualize",
     "draw": "visualize",
+    "show": "visualize",
 }
 
 __all__ = [
