@@ -191,3 +191,43 @@ def test_search_finds_an_actor_by_part_of_its_name(page, records):
     search.send_keys("Niemand", Keys.ENTER)
     time.sleep(0.2)
     assert "No actor matches" in page.find_element(By.ID, "banlens-search-message").text
+
+
+# ------------------------------------------------------------------ the displaCy view
+
+LONG = ("Das US-Handelsministerium verbietet Tiktok und Wechat, während Microsoft, Oracle "
+        "und Walmart seit Wochen mit Bytedance über Tiktok verhandeln. US-Präsident Donald "
+        "Trump wirft dem Tiktok-Eigentümer Bytedance vor, Daten an die chinesische Regierung "
+        "weiterzugeben.")
+
+
+def test_display_arcs_keep_every_word_whole_and_apart(browser, nlp, tmp_path):
+    """In the arc view of banlens.display, measured by the browser: the first word
+    starts inside the picture, no two words (or their tags) overlap, and each
+    relation label fits over its arc."""
+    doc = nlp(LONG)
+    assert len(doc._.relations) >= 5
+    path = tmp_path / "display.html"
+    banlens.display(doc, path=path, jupyter=False)
+    browser.get(path.as_uri())
+    boxes = browser.execute_script("""
+        return Array.from(document.querySelectorAll('svg.displacy')).map(svg => ({
+          width: svg.width.baseVal.value,
+          tokens: Array.from(svg.querySelectorAll('text.displacy-token')).map(t => {
+            const w = t.querySelector('.displacy-word').getBBox();
+            const g = t.querySelector('.displacy-tag').getBBox();
+            return [Math.min(w.x, g.x), Math.max(w.x + w.width, g.x + g.width)];
+          }),
+          labels: Array.from(svg.querySelectorAll('g.displacy-arrow')).map(g => [
+            g.querySelector('textPath').getComputedTextLength(),
+            g.querySelector('path.displacy-arc').getTotalLength()])
+        }));""")
+    assert len(boxes) == 2  # two sentences with relations
+    for svg in boxes:
+        tokens = svg["tokens"]
+        assert len(tokens) >= 3
+        assert tokens[0][0] >= 0 and tokens[-1][1] <= svg["width"]
+        for (_, right), (left, _) in zip(tokens, tokens[1:], strict=False):
+            assert right < left, tokens
+        for text_length, arc_length in svg["labels"]:
+            assert text_length < arc_length
