@@ -26,6 +26,8 @@ import igraph
 import networkx as nx
 
 JS = Path(__file__).resolve().parent / "js"
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
 RGB = tuple[int, int, int]
 
 
@@ -219,3 +221,26 @@ def graphology(fmt: str):
 
     read.__name__ = f"graphology_{fmt}"
     return read
+
+
+# ------------------------------------------------------------------ GEXF schema
+
+
+def gexf_schema_view(root):
+    """A copy of a parsed GEXF document that the GEXF 1.3 XSDs in shared/schemas can
+    validate in full.
+
+    Those XSDs were converted from the format's RELAX NG schema and lost the viz
+    namespace: they declare <color>/<size> in the GEXF namespace, where no reader
+    looks. The copy has the viz elements moved there, so their place and attributes
+    (channels 0-255, alpha 0-1, size >= 0) are validated too. The original must have
+    them in the viz namespace only.
+    """
+    from lxml import etree
+
+    assert not root.findall(f".//{GEXF}color") and not root.findall(f".//{GEXF}size")
+    copy = etree.fromstring(etree.tostring(root))
+    for element in copy.iter(f"{VIZ}*"):
+        element.tag = GEXF + etree.QName(element).localname
+    etree.cleanup_namespaces(copy)
+    return copy
