@@ -4,8 +4,7 @@
 contract, :func:`banlens.doc_to_record`; e.g. the lines of ``banlens extract -o
 out.jsonl``), one or many, and returns a table with fixed columns, in this order:
 
-``what="relations"`` (one row per relation instance, negated and hypothetical ones
-included)
+``what="relations"`` (one row per relation instance, negated ones included)
     ``doc_id``, ``date``, ``subject``, ``subject_name``, ``label``, ``object``,
     ``object_name``, ``plover``, ``quad``, ``flags``, ``negated``, ``hypothetical``,
     ``coref``, ``confidence``, ``trigger``, ``method``, ``evidence``, ``start``, ``end``

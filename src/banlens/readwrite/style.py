@@ -97,9 +97,10 @@ def spring_positions(
     nodes: Iterable[str], edges: Iterable[tuple[str, str, Any]], *, seed: int = 7,
     scale: float = 1000.0,
 ) -> dict[str, tuple[float, float]]:
-    """A first layout: networkx's spring layout, edges pulling by their weight (parallel
-    edges add up), positions in [-scale, scale]² rounded to 2 decimals. The seed makes
-    it the same on every run."""
+    """A first layout: networkx's spring layout of the actors with relations (edges
+    pull by their weight; parallel edges add up) in [-scale, scale]², and the actors
+    without relations in rows below it, so they neither crowd nor stretch the
+    network. Rounded to 2 decimals; the seed makes it the same on every run."""
     import networkx as nx
 
     H = nx.Graph()
@@ -110,9 +111,22 @@ def spring_positions(
         w = float(weight) if isinstance(weight, int | float) and not isinstance(weight, bool) \
             and weight > 0 else 1.0
         H.add_edge(u, v, weight=H.get_edge_data(u, v, {}).get("weight", 0.0) + w)
-    if H.number_of_nodes() == 0:
-        return {}
+    isolated = sorted(node for node in H if H.degree(node) == 0)
+    H.remove_nodes_from(isolated)
+    pos: dict[str, tuple[float, float]] = {}
     if H.number_of_nodes() == 1:
-        return {next(iter(H)): (0.0, 0.0)}
-    pos = nx.spring_layout(H, seed=seed, weight="weight", scale=scale)
-    return {node: (round(float(x), 2), round(float(y), 2)) for node, (x, y) in pos.items()}
+        pos[next(iter(H))] = (0.0, 0.0)
+    elif H.number_of_nodes() > 1:
+        # a stronger repulsion than networkx's default spreads the actors out
+        k = 2.0 / math.sqrt(H.number_of_nodes())
+        layout = nx.spring_layout(H, seed=seed, weight="weight", k=k, scale=scale)
+        pos = {node: (float(x), float(y)) for node, (x, y) in layout.items()}
+    if isolated:
+        per_row = max(int(math.ceil(math.sqrt(len(isolated) * 4))), 1)
+        step = 2 * scale / max(per_row - 1, 1) if per_row > 1 else 0.0
+        top = -scale * 1.2 if pos else 0.0
+        for i, node in enumerate(isolated):
+            row, col = divmod(i, per_row)
+            x = -scale + col * step if per_row > 1 else 0.0
+            pos[node] = (x, top - row * scale * 0.25)
+    return {node: (round(x, 2), round(y, 2)) for node, (x, y) in pos.items()}
