@@ -78,6 +78,26 @@ def _rgb(attrs) -> RGB | None:
     return None
 
 
+def expected_reading(records, label_info, actor_colors, quad_colors, other) -> Reading:
+    """What every aggregated graph file of a run must hold, from its JSONL records and
+    the relation lexicon's ``label_info()`` alone: every actor with its name and type
+    colour; one edge per (source, relation, target) of the asserted relations
+    (symmetric ones from the smaller actor id), weight = count, colour = quad's."""
+    want = Reading(True)
+    for record in records:
+        for actor in record["actors"]:
+            want.node(actor["id"], actor["name"], actor_colors.get(actor["type"], other))
+        for rel in record["relations"]:
+            if rel["negated"]:
+                continue  # graph files leave them out by default
+            s, label, o = rel["subject"], rel["label"], rel["object"]
+            _, quad, symmetric = label_info.get(label, ("", "", False))
+            if symmetric:
+                s, o = sorted((s, o))
+            want.edge(s, o, label, 1.0, quad_colors.get(quad, other), label)
+    return want
+
+
 # ------------------------------------------------------------------ networkx
 
 

@@ -69,21 +69,8 @@ def run(tmp_path_factory, nlp):
 
 def expected(records) -> readers.Reading:
     """What every graph file must hold, from the JSONL records and the lexicon alone."""
-    info = banlens.load_lexicon().label_info()
-    want = readers.Reading(True)
-    for record in records:
-        for actor in record["actors"]:
-            want.node(actor["id"], actor["name"],
-                      ACTOR_COLORS.get(actor["type"], OTHER_COLOR))
-        for rel in record["relations"]:
-            if rel["negated"]:
-                continue  # graph files leave them out by default
-            s, label, o = rel["subject"], rel["label"], rel["object"]
-            _, quad, symmetric = info[label]
-            if symmetric:
-                s, o = sorted((s, o))
-            want.edge(s, o, label, 1.0, QUAD_COLORS.get(quad, OTHER_COLOR), label)
-    return want
+    return readers.expected_reading(records, banlens.load_lexicon().label_info(),
+                                    ACTOR_COLORS, QUAD_COLORS, OTHER_COLOR)
 
 
 def test_the_corpus_has_what_the_comparison_needs(run):
