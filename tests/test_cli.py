@@ -206,12 +206,22 @@ def _expected_actor_ids(records):
     return {a["id"] for r in records for a in r["actors"]}
 
 
-def _expected_edges(records, include_negated=False):
-    return sorted((rel["subject"], rel["object"], rel["label"]) for r in records
-                  for rel in r["relations"] if include_negated or not rel["negated"])
+SYMMETRIC = {label for label, (_, _, symmetric) in banlens.load_lexicon().label_info().items()
+             if symmetric}
 
 
-def test_graphml_output(corpus_records, tmp_path):
+def _expected_edges(records, include_negated=False, instances=False):
+    """(source, target, relation) per edge: one per instance, or (the default) one per
+    triple, symmetric relations from the smaller actor id to the larger."""
+    edges = [(rel["subject"], rel["object"], rel["label"]) for r in records
+             for rel in r["relations"] if include_negated or not rel["negated"]]
+    if not instances:
+        edges = {(min(s, o), max(s, o), label) if label in SYMMETRIC else (s, o, label)
+                 for s, o, label in edges}
+    return sorted(edges)
+
+
+def test_graphml_output_is_aggregated_with_labels_and_weights(corpus_records, tmp_path):
     corpus, records = corpus_records
     out = tmp_path / "netz.graphml"
     assert run("extract", corpus["texts"], corpus["jsonl"], "-o", out, "-q") == 0
@@ -220,6 +230,33 @@ def test_graphml_output(corpus_records, tmp_path):
     assert graph.nodes["microsoft"]["label"] == "Microsoft"
     edges = sorted((u, v, d.get("relation")) for u, v, d in graph.edges(data=True))
     assert edges == _expected_edges(records)
+    assert all(d["label"] == d["relation"] and d["weight"] >= 1
+               for _, _, d in graph.edges(data=True))
+
+
+def test_instances_writes_one_edge_per_relation_instance(corpus_records, tmp_path):
+    corpus, records = corpus_records
+    out = tmp_path / "einzeln.graphml"
+    assert run("extract", corpus["texts"], corpus["jsonl"], "-o", out, "-q",
+               "--instances") == 0
+    graph = nx.read_graphml(out)
+    edges = sorted((u, v, d.get("relation")) for u, v, d in graph.edges(data=True))
+    assert edges == _expected_edges(records, instances=True)
+    assert all(d["weight"] == 1 and d["evidence"] for _, _, d in graph.edges(data=True))
+    assert run("extract", corpus["jsonl"], "-o", out, "--instances", "--aggregate") == \
+        cli.EXIT_USAGE
+
+
+def test_drop_isolates_leaves_out_actors_without_relations(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(f"{NEGOTIATE} Walmart meldet Zahlen.", encoding="utf-8")
+    kept, dropped = tmp_path / "alle.graphml", tmp_path / "ohne.graphml"
+    assert run("extract", source, "-o", kept, "-q") == 0
+    assert run("extract", source, "-o", dropped, "-q", "--drop-isolates") == 0
+    everyone, connected = nx.read_graphml(kept), nx.read_graphml(dropped)
+    assert "walmart" in everyone and list(nx.isolates(everyone))  # kept by default
+    assert set(connected) == set(everyone) - set(nx.isolates(everyone))
+    assert connected.number_of_edges() == everyone.number_of_edges() > 0
 
 
 def test_include_negated_changes_the_graph(corpus_records, tmp_path):
@@ -231,6 +268,7 @@ def test_include_negated_changes_the_graph(corpus_records, tmp_path):
     edges = sorted((u, v, d.get("relation")) for u, v, d in nx.read_graphml(out).edges(data=True))
     assert edges == _expected_edges(records, include_negated=True)
     assert edges != _expected_edges(records)
+    assert any(d["negated"] for _, _, d in nx.read_graphml(out).edges(data=True))
 
 
 def test_gexf_output_by_suffix(corpus_records, tmp_path):
@@ -481,14 +519,18 @@ def test_no_hypothetical_drops_planned_relations_from_the_graph(tmp_path):
     assert len(edges("--no-hypothetical")) == len(edges()) - len(planned)
 
 
-def test_aggregate_writes_one_weighted_edge_per_triple(tmp_path):
+def test_aggregated_by_default_one_weighted_edge_per_triple(tmp_path):
     corpus = tmp_path / "korpus.jsonl"
     corpus.write_text("\n".join(
         json.dumps({"id": f"d{i}", "text": NEGOTIATE}) for i in range(3)) + "\n",
         encoding="utf-8")
-    assert run("extract", corpus, "-o", tmp_path / "einzeln.graphml", "--quiet") == 0
-    assert run("extract", corpus, "-o", tmp_path / "summe.graphml", "--aggregate",
+    assert run("extract", corpus, "-o", tmp_path / "einzeln.graphml", "--instances",
                "--quiet") == 0
+    assert run("extract", corpus, "-o", tmp_path / "summe.graphml", "--quiet") == 0
+    # --aggregate is the default, still accepted
+    assert run("extract", corpus, "-o", tmp_path / "alt.graphml", "--aggregate",
+               "--quiet") == 0
+    assert (tmp_path / "alt.graphml").read_bytes() == (tmp_path / "summe.graphml").read_bytes()
     instances = nx.read_graphml(tmp_path / "einzeln.graphml")
     summed = nx.read_graphml(tmp_path / "summe.graphml")
     assert instances.number_of_edges() == 3

@@ -7,9 +7,13 @@ script and that every figure or snippet the pages name exists.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -72,3 +76,29 @@ def test_nav_lists_only_existing_pages():
     listed = list(pages(config["nav"]))
     assert "api.md" in listed and "getting-started.md" in listed
     assert [p for p in listed if not (DOCS / p).is_file()] == []
+
+
+def test_built_site_shows_no_raw_rest_roles(tmp_path):
+    """The API reference renders the docstrings' reST: no ``:func:``-style role and no
+    doctest prompt outside a code block is left in any built page."""
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("mkdocstrings_handlers.python")
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                           "--site-dir", str(site)], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    role = re.compile(r":(?:py:)?(?:func|class|mod|meth|data|attr|exc|obj|const):")
+    raw = {}
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        found = role.findall(re.sub(r"<[^>]+>", "", text))
+        if found:
+            raw[str(page.relative_to(site))] = found[:5]
+    assert raw == {}
+    api = (site / "api" / "index.html").read_text(encoding="utf-8")
+    assert api.count('class="autorefs autorefs-internal"') > 20  # roles became links
+    paragraphs = re.findall(r"<p>(.*?)</p>", api, flags=re.S)
+    assert not [p for p in paragraphs if "&gt;&gt;&gt;" in p]  # doctests are code blocks
+    assert '<span class="gp">&gt;&gt;&gt; </span>' in api

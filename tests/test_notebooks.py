@@ -15,6 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from graph_readers import gexf_schema_view
+
+import banlens.dataframes
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
@@ -78,11 +81,17 @@ def test_quickstart(tmp_path, monkeypatch):
     page = (tmp_path / "01-example.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "displacy-arc" in page
 
-    # the relations table: not empty, with evidence sentences from the article
+    # the relations table (banlens.to_dataframe): not empty, with evidence sentences
     rows = read_csv(tmp_path / "01-relations.csv")
     assert rows, "the quickstart found no relations in the example article"
-    assert {"subject", "label", "object", "evidence"} <= set(rows[0])
-    assert all(row["evidence"] and row["subject"] and row["object"] for row in rows)
+    assert list(rows[0]) == list(banlens.dataframes.COLUMNS["relations"])
+    assert all(row["evidence"] and row["subject_name"] and row["object_name"] for row in rows)
+
+    # the interactive page: shown in the notebook and written as a file
+    frames = [h for h in shown(notebook, "text/html") if 'class="banlens-network"' in h]
+    assert len(frames) == 1 and "banlens-data" in frames[0]
+    page = (tmp_path / "01-network.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "new Sigma(" in page
 
     # the graph figure: saved and shown inline
     assert (tmp_path / "01-graph.png").read_bytes().startswith(PNG)
@@ -95,7 +104,7 @@ def test_quickstart(tmp_path, monkeypatch):
     assert all(G.nodes[n].get("label") for n in G)
     graph_relations = {(G.nodes[u]["label"], d["relation"], G.nodes[v]["label"])
                        for u, v, d in G.edges(data=True)}
-    asserted = {(r["subject"], r["label"], r["object"]) for r in rows
+    asserted = {(r["subject_name"], r["label"], r["object_name"]) for r in rows
                 if r["negated"] == "False"}
     symmetric = {(o, label, s) for s, label, o in graph_relations}
     assert asserted <= graph_relations | symmetric
@@ -142,6 +151,11 @@ def test_corpus_to_gephi(tmp_path, monkeypatch):
     assert degrees == sorted(degrees, reverse=True) and degrees[0] > 0
 
     assert (tmp_path / "03-graph.png").read_bytes().startswith(PNG)
+    frames = [h for h in shown(notebook, "text/html") if 'class="banlens-network"' in h]
+    assert len(frames) == 1
+    assert (tmp_path / "03-network.html").read_text(encoding="utf-8").count("new Sigma(") == 1
+    lite = json.loads((tmp_path / "03-corpus.graphology.json").read_text(encoding="utf-8"))
+    assert set(lite) == {"attributes", "options", "nodes", "edges"} and lite["edges"]
     gexf = tmp_path / "03-corpus.gexf"
     etree = pytest.importorskip("lxml.etree")
     tree = etree.parse(str(gexf))
@@ -164,7 +178,8 @@ def test_corpus_to_gephi(tmp_path, monkeypatch):
     if schema_file.is_file():
         schema = etree.XMLSchema(etree.parse(str(schema_file)))
         for document in (tree, cli):
-            assert schema.validate(document), schema.error_log
+            view = gexf_schema_view(document.getroot())
+            assert schema.validate(view), schema.error_log
 
 
 def test_new_topic(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ import igraph
 import networkx as nx
 import numpy as np
 import pytest
+from graph_readers import VIZ, gexf_schema_view
 from lxml import etree
 
 import banlens
@@ -20,6 +21,16 @@ from banlens.graph import aggregate
 from banlens.readwrite import csv_paths, sanitize, write_csv, write_gexf, write_graphml, write_json
 from banlens.readwrite.output import binary_output
 from banlens.readwrite.sanitize import LIST_SEPARATOR, clean_text, scalar
+from banlens.readwrite.style import (
+    ACTOR_COLORS,
+    MAX_SIZE,
+    MIN_SIZE,
+    OTHER_COLOR,
+    QUAD_COLORS,
+    edge_rgb,
+    node_rgb,
+    node_sizes,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT.parent / "shared" / "schemas" / "gexf-1.3" / "gexf.xsd"
@@ -149,8 +160,10 @@ def test_edge_ids_are_the_unique_keys_of_instance_graphs():
 
 
 def parse_gexf(data: bytes, schema: etree.XMLSchema) -> etree._Element:
+    """Parse a GEXF file and validate it against the GEXF 1.3 XSDs (with the viz
+    elements checked too, see graph_readers.gexf_schema_view)."""
     root = etree.fromstring(data)
-    schema.assertValid(root)
+    schema.assertValid(gexf_schema_view(root))
     return root
 
 
@@ -171,12 +184,17 @@ def test_gexf_is_valid_1_3_with_kinds_weights_colours_and_spells(schema):
     assert set(edges) == {(u, k, v) for u, v, k in A.edges(keys=True)}
     blocks = edges["trump", "blocks", "byte dance"]
     assert blocks.get("label") == "blocks" and float(blocks.get("weight")) == 2
-    assert blocks.get("type") is None  # directed by default
+    # no edge is undirected, so directed-graph readers (networkx) accept the file;
+    # the symmetric relation says what it is in its attribute
+    assert all(e.get("type") is None for e in edges.values())
     talks = edges["byte dance", "negotiates_with", "oracle"]
-    assert talks.get("type") == "undirected"
-    colours = {k: tuple(e.find(f"{GEXF}color").get(c) for c in "rgb")
+    symmetric = graph.find(f"{GEXF}attributes[@class='edge']/{GEXF}attribute[@title='symmetric']")
+    assert talks.find(f".//{GEXF}attvalue[@for='{symmetric.get('id')}']").get("value") == "true"
+    colours = {k: tuple(e.find(f"{VIZ}color").get(c) for c in "rgba")
                for (_, k, _), e in edges.items()}
     assert len(set(colours.values())) == 3  # three quads, three colours
+    assert {c[3] for c in colours.values()} == {"1"}  # an alpha graphology can use
+    assert colours["blocks"][:3] == tuple(str(c) for c in QUAD_COLORS["verbal_conflict"])
     spells = [s.get("start") for s in blocks.iter(f"{GEXF}spell")]
     assert spells == ["2020-08-06"]  # art 3 is undated
     oracle = graph.find(f"{GEXF}nodes/{GEXF}node[@id='oracle']")
@@ -185,6 +203,47 @@ def test_gexf_is_valid_1_3_with_kinds_weights_colours_and_spells(schema):
     assert (spell.get("start"), spell.get("end")) == ("2020-08-06", "2020-09-14")
     titles = {a.get("title"): a.get("type") for a in graph.iter(f"{GEXF}attribute")}
     assert titles["mentions"] == "long" and titles["symmetric"] == "boolean"
+    # node size grows with mentions: byte dance (3 mentions) > oracle (1) = trump (2)?
+    sizes = {n.get("id"): float(n.find(f"{VIZ}size").get("value"))
+             for n in graph.iter(f"{GEXF}node")}
+    assert sizes["byte dance"] == MAX_SIZE and sizes["oracle"] < sizes["trump"] < MAX_SIZE
+
+
+def test_gexf_reads_back_in_networkx_with_labels_weights_colours_and_sizes():
+    for G in (instance_graph(), aggregate(instance_graph())):
+        H = nx.read_gexf(io.BytesIO(write(write_gexf, G)))
+        assert H.is_directed() and H.number_of_edges() == G.number_of_edges()
+        assert set(H) == set(G)
+        for node, data in G.nodes(data=True):
+            viz = H.nodes[node]["viz"]
+            assert H.nodes[node]["label"] == data["label"]
+            assert tuple(viz["color"][c] for c in "rgb") == ACTOR_COLORS[data["actor_type"]]
+            assert viz["color"]["a"] == 1.0 and MIN_SIZE <= viz["size"] <= MAX_SIZE
+        expected = sorted((u, v, d["relation"], d.get("weight", 1))
+                          for u, v, d in G.edges(data=True))
+        assert sorted((u, v, d["label"], d["weight"]) for u, v, d in H.edges(data=True)) \
+            == expected
+
+
+def test_gexf_undirected_symmetric_is_for_gephi_only(schema):
+    A = aggregate(instance_graph())
+    data = write(write_gexf, A, undirected_symmetric=True)
+    root = parse_gexf(data, schema)
+    kinds = {e.get("kind"): e.get("type") for e in root.iter(f"{GEXF}edge")}
+    assert kinds == {"negotiates_with": "undirected", "blocks": None, "acquires": None}
+    with pytest.raises(nx.NetworkXError, match="Undirected edge"):  # why it is not the default
+        nx.read_gexf(io.BytesIO(data))
+
+
+def test_gexf_colour_palettes_can_be_replaced_and_are_checked():
+    A = aggregate(instance_graph())
+    root = etree.fromstring(write(write_gexf, A, quad_colors={"Verbal_Conflict": (1, 2, 3)}))
+    colours = {e.get("kind"): tuple(e.find(f"{VIZ}color").get(c) for c in "rgb")
+               for e in root.iter(f"{GEXF}edge")}
+    assert colours["blocks"] == ("1", "2", "3")
+    assert colours["negotiates_with"] == tuple(str(c) for c in OTHER_COLOR)
+    with pytest.raises(ValueError, match="0-255"):
+        write(write_gexf, A, actor_colors={"person": (300, 0, 0)})
 
 
 def test_gexf_instance_graph_keeps_every_relation_instance(schema):
@@ -192,15 +251,16 @@ def test_gexf_instance_graph_keeps_every_relation_instance(schema):
     root = parse_gexf(write(write_gexf, G), schema)
     ids = [e.get("id") for e in root.iter(f"{GEXF}edge")]
     assert sorted(ids) == sorted(k for *_, k in G.edges(keys=True))
-    assert all(e.get("weight") is None for e in root.iter(f"{GEXF}edge"))
+    assert all(e.get("weight") == "1" for e in root.iter(f"{GEXF}edge"))
 
 
 def test_gexf_of_adversarial_content_is_valid(schema):
-    root = parse_gexf(write(write_gexf, nasty_graph()), schema)
+    data = write(write_gexf, nasty_graph())
+    root = parse_gexf(data, schema)
     graph = root.find(f"{GEXF}graph")
-    assert graph.get("timeformat") == "dateTime"  # a date with a time of day
+    assert graph.get("timeformat") == "date"  # a date with a time of day counts by its day
     spells = sorted(s.get("start") for s in graph.iter(f"{GEXF}spell"))
-    assert spells == ["2020-09-19T00:00:00", "2020-09-19T00:00:00", "2020-09-20T10:00:00"]
+    assert spells == ["2020-09-19", "2020-09-19", "2020-09-20"]
     values = [v.get("value") for v in graph.iter(f"{GEXF}attvalue")]
     assert any(len(v) > 100_000 for v in values)
     assert clean_text(NASTY) in values  # quotes, <&>, emoji, tab and newline survive
@@ -208,7 +268,9 @@ def test_gexf_of_adversarial_content_is_valid(schema):
     assert ids == {"id with spaces": " ".join(clean_text(NASTY).split()), "<&>\"'": "<&>\"'",
                    "😀": "😀", "7": "7"}  # a node without a label shows its id
     # the edge attribute named "type" stays an attribute, not the edge direction
-    assert all(e.get("type") in (None, "undirected") for e in graph.iter(f"{GEXF}edge"))
+    assert all(e.get("type") is None for e in graph.iter(f"{GEXF}edge"))
+    H = nx.read_gexf(io.BytesIO(data))
+    assert set(H) == set(ids) and H.number_of_edges() == 4
 
 
 def test_gexf_without_dates_is_static(schema):
@@ -222,9 +284,15 @@ def test_gexf_without_dates_is_static(schema):
 
 
 def expected_tables(G):
-    clean = sanitize(G, node_label=True, edge_label=True, graph_attributes=False)
-    nodes = dict(clean.nodes)
-    edges = {(u, v, attrs["relation"], attrs.get("evidence", "")): attrs
+    """What a GraphML reader should find: the cleaned attributes, a weight on every edge,
+    colours as r, g, b (actor type, quad class) and node sizes from mentions."""
+    clean = sanitize(G, node_label=True, edge_label=True, edge_weight=True,
+                     graph_attributes=False)
+    sizes = node_sizes(clean.nodes)
+    nodes = {n: {**a, **dict(zip("rgb", node_rgb(a), strict=True)), "size": sizes[n]}
+             for n, a in clean.nodes}
+    edges = {(u, v, attrs["relation"], attrs.get("evidence", "")):
+             {**attrs, **dict(zip("rgb", edge_rgb(attrs), strict=True))}
              for _, u, v, attrs in clean.edges}
     return clean, nodes, edges
 
@@ -244,6 +312,10 @@ def test_graphml_reads_back_in_networkx_and_igraph(tmp_path, make):
 
     H = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
     assert dict(H.nodes(data=True)) == nodes
+    assert H.nodes["trump"]["size"] < H.nodes["byte dance"]["size"] == MAX_SIZE
+    assert (H.nodes["trump"]["r"], H.nodes["trump"]["g"], H.nodes["trump"]["b"]) == \
+        ACTOR_COLORS["person"]
+    assert all(d["weight"] >= 1 for *_, d in H.edges(data=True))
     assert {k: (u, v) for u, v, k in H.edges(keys=True)} == {e[0]: (e[1], e[2])
                                                              for e in clean.edges}
     for u, v, data in H.edges(data=True):
@@ -350,7 +422,7 @@ def test_json_node_link_reads_back():
     G = aggregate(instance_graph())
     data = json.loads(write(write_json, G).decode("utf-8"))
     H = nx.node_link_graph(data, edges="edges")
-    clean = sanitize(G)
+    clean = sanitize(G, edge_label=True, edge_weight=True)
     assert dict(H.nodes(data=True)) == dict(clean.nodes)
     assert {k: d for _, _, k, d in H.edges(keys=True, data=True)} == {
         e[0]: e[3] for e in clean.edges}

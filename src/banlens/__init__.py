@@ -48,8 +48,12 @@ _LAZY = {
     "write_graph": "readwrite",
     "write_jsonl": "readwrite",
     "discover": "discovery",
+    "write_graphology": "readwrite",
+    "write_html": "readwrite",
+    "to_dataframe": "dataframes",
     "display": "visualize",
     "draw": "visualize",
+    "show": "visualize",
 }
 
 __all__ = [

@@ -3,8 +3,9 @@
 Subcommands:
 
 ``extract``   read a corpus (text files, folders, JSONL, CSV, stdin), find actors and
-              relations, write a graph (GraphML, GEXF, CSV tables, JSON) or one JSONL
-              record per document;
+              relations, write a graph (GraphML, GEXF, CSV tables, JSON, graphology
+              JSON for Gephi Lite, an interactive HTML page) or one JSONL record per
+              document;
 ``demo``      run on the German example article bundled with banlens;
 ``actors``    print the actor dictionary in use;
 ``evaluate``  score the pipeline against a gold JSONL file;
@@ -43,7 +44,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
-FORMATS = ("graphml", "gexf", "csv", "json", "jsonl")
+FORMATS = ("graphml", "gexf", "csv", "json", "graphology", "html", "jsonl")
 DEFAULT_OUTPUT = "banlens.graphml"
 DEMO_OUTPUT = "banlens-demo.graphml"
 DEFAULT_BATCH_SIZE = 64
@@ -91,9 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                          metavar="N", help=f"documents per batch (default: {DEFAULT_BATCH_SIZE})")
     _add_filter_options(extract)
+    extract.add_argument("--instances", action="store_true",
+                         help="graph files get one edge per relation instance (with its "
+                              "sentence) instead of the default one weighted edge per "
+                              "(source, relation, target)")
     extract.add_argument("--aggregate", action="store_true",
-                         help="write one weighted edge per (source, relation, target) instead "
-                              "of one edge per relation instance (graph formats)")
+                         help="one weighted edge per (source, relation, target): the default, "
+                              "accepted for older scripts")
+    extract.add_argument("--drop-isolates", action="store_true",
+                         help="leave actors without any relation out of the graph "
+                              "(default: keep them)")
     extract.add_argument("-q", "--quiet", action="store_true",
                          help="no progress display and no summary (problems are still shown)")
     extract.set_defaults(handler=_cmd_extract)
@@ -330,6 +338,8 @@ class Progress:
 def _cmd_extract(args: argparse.Namespace) -> int:
     fmt, output = resolve_output(args.output, args.format)
     quiet = args.quiet
+    if args.instances and args.aggregate:
+        raise UsageError("--instances and --aggregate exclude each other")
     if fmt == "jsonl" and (args.include_negated or args.no_hypothetical) and not quiet:
         print("banlens: note: --include-negated/--no-hypothetical filter graph outputs only; "
               "jsonl keeps every relation with its flags", file=sys.stderr)
@@ -362,11 +372,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 _add_to_graph(builder, record, reporter)
             written = None
             if summary.processed:
-                graph = builder.graph
-                if args.aggregate:
-                    from .graph import aggregate
-
-                    graph = aggregate(graph)
+                graph = output_graph(builder.graph, fmt, instances=args.instances,
+                                     drop_isolates=args.drop_isolates)
                 written = write_graph(graph, output, fmt)
     finally:
         if progress is not None:
@@ -407,6 +414,24 @@ def _add_to_graph(builder: Any, record: dict[str, Any], report: ProblemReporter)
         builder.add(record)
     except InputError as err:  # a record the graph cannot take: report, keep going
         report(Problem(str(record.get("id")), None, f"not added to the graph: {err}"))
+
+
+def output_graph(graph: Any, fmt: str, *, instances: bool = False,
+                 drop_isolates: bool = False) -> Any:
+    """The graph a format gets: aggregated (one weighted edge per source, relation and
+    target) unless ``instances``; the HTML page always gets the instance graph, since
+    it groups the edges itself and lists every sentence. ``drop_isolates`` removes
+    actors without any relation."""
+    if fmt != "html" and not instances:
+        from .graph import aggregate
+
+        graph = aggregate(graph)
+    if drop_isolates:
+        import networkx as nx
+
+        graph = graph.copy()
+        graph.remove_nodes_from(list(nx.isolates(graph)))
+    return graph
 
 
 def resolve_output(output: str | None, fmt: str | None) -> tuple[str, str]:
@@ -492,7 +517,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     else:
         builder = _graph_builder(nlp, include_negated=False, include_hypothetical=True)
         builder.add(record)
-        written = write_graph(builder.graph, output, fmt)
+        written = write_graph(output_graph(builder.graph, fmt), output, fmt)
     print(f"\nWritten: {written}")
     return EXIT_OK
 

@@ -1,5 +1,6 @@
-"""Writers for graph files that open on the first try: GraphML, GEXF 1.3, CSV, JSON,
-and for document records as JSON Lines.
+"""Writers for graph files that open on the first try: GraphML, GEXF 1.3, CSV, JSON
+(networkx node-link, or graphology's format for Gephi Lite), a self-contained HTML
+page, and for document records as JSON Lines.
 
 Each writer accepts a path (written atomically: temporary file, then rename) or a
 binary file object, cleans every attribute first (:mod:`.sanitize`) and writes
@@ -15,6 +16,7 @@ from typing import Any
 
 from .gexf import write_gexf
 from .graphml import write_graphml
+from .graphology import graphology_data, write_graphology
 from .jsonl import json_line, write_jsonl
 from .nodelink import write_json
 from .sanitize import CleanGraph, sanitize
@@ -25,6 +27,7 @@ __all__ = [
     "SUFFIX_FORMATS",
     "CleanGraph",
     "format_from_suffix",
+    "graphology_data",
     "json_line",
     "table_paths",
     "write_graph",
@@ -34,23 +37,60 @@ __all__ = [
     "write_csv",
     "write_gexf",
     "write_graphml",
+    "write_graphology",
+    "write_html",
     "write_json",
 ]
 
-GRAPH_FORMATS = ("graphml", "gexf", "csv", "json")
+GRAPH_FORMATS = ("graphml", "gexf", "csv", "json", "graphology", "html")
 SUFFIX_FORMATS = {
     ".graphml": "graphml", ".gexf": "gexf", ".csv": "csv", ".json": "json",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html", ".htm": "html",
 }
+#: A file name ending that asks for graphology JSON (Gephi Lite wants the ``.json``).
+GRAPHOLOGY_SUFFIX = ".graphology.json"
+
+
+def write_html(graph: Any, path: Any, **kwargs: Any) -> None:
+    """Write the interactive, offline HTML page of ``graph`` (see
+    :func:`banlens.visualize.write_html`).
+
+    Parameters
+    ----------
+    graph : networkx.Graph
+        The graph (usually :func:`banlens.aggregate` of a built graph).
+    path : str or PathLike
+        Where the page goes (written atomically).
+    **kwargs : Any
+        Passed on: ``title``, ``max_evidence``.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import os, banlens
+    >>> nlp = banlens.load()
+    >>> G = banlens.aggregate(banlens.build_graph([nlp("Walmart unterstützt Oracle.")]))
+    >>> banlens.write_html(G, "network.html")
+    >>> os.path.getsize("network.html") > 0
+    True
+    """
+    from ..visualize.network import write_html as write
+
+    write(graph, path, **kwargs)
 
 
 def format_from_suffix(path: str | os.PathLike[str]) -> str | None:
     """The format a path asks for: a folder (or a trailing slash) is ``csv``, else the
-    suffix decides (``.graphml``, ``.gexf``, ``.csv``, ``.json``, ``.jsonl``); None
-    when it cannot tell."""
+    suffix decides (``.graphml``, ``.gexf``, ``.csv``, ``.json``, ``.graphology.json``,
+    ``.html``, ``.jsonl``); None when it cannot tell."""
     text = os.fspath(path)
     if Path(text).is_dir() or text.endswith(("/", os.sep)):
         return "csv"
+    if text.lower().endswith(GRAPHOLOGY_SUFFIX):
+        return "graphology"
     return SUFFIX_FORMATS.get(Path(text).suffix.lower())
 
 
@@ -106,6 +146,7 @@ def write_graph(graph: Any, path: str | os.PathLike[str], fmt: str | None = None
         write_csv(graph, nodes, edges)
         return f"{nodes}, {edges}"
     # looked up at call time, so a writer replaced on this module is the one used
-    writer = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}[fmt]
+    writer = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json,
+              "graphology": write_graphology, "html": write_html}[fmt]
     writer(graph, path)
     return os.fspath(path)

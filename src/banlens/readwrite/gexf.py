@@ -1,62 +1,70 @@
-"""GEXF 1.3 for Gephi: labels, weights, relation kinds, colours and a timeline.
+"""GEXF 1.3 that Gephi, Gephi Lite (graphology) and networkx all read in full.
 
-networkx (3.6) writes GEXF 1.2draft by default and its ``version="1.3"`` output is
-not valid against the 1.3 schema (wrong XML Schema instance namespace, a ``name``
-attribute on ``<graph>``, colours in a separate ``viz`` namespace) and has no edge
-``kind``. This module therefore writes the 1.3 XML itself, streaming it from the
-cleaned graph of :mod:`banlens.readwrite.sanitize` (which already removed every
-character XML does not allow, so only markup characters need escaping).
+networkx (3.6) writes GEXF 1.2draft by default, its ``version="1.3"`` output is not
+valid against the 1.3 schema (wrong XML Schema instance namespace, a ``name``
+attribute on ``<graph>``) and it has no edge ``kind``. This module therefore writes
+the 1.3 XML itself, streaming it with the standard library's
+:class:`xml.sax.saxutils.XMLGenerator` (which escapes every attribute value) from
+the cleaned graph of :mod:`banlens.readwrite.sanitize` (which already removed every
+character XML does not allow).
 
-What Gephi gets:
+What the readers get:
 
 - node ``label`` = the actor's display name; edge ``label`` and ``kind`` = the
-  relation, so parallel edges of different relations between two actors stay apart;
-- edge ``weight`` (aggregated graphs) and ``type="undirected"`` for symmetric
-  relations;
-- ``<color>`` per edge by the PLOVER quad class (``quad``) and per node by actor
-  type; colours are in the GEXF namespace, where the 1.3 schema puts them (Gephi
-  reads them by local name);
-- dates as spells so the timeline works: a node lives from ``first_seen`` to
-  ``last_seen``; an edge has one spell per date (``dates`` of an aggregated edge,
-  ``date`` of a relation instance);
+  relation, so Gephi keeps parallel edges of different relations between two actors
+  apart;
+- edge ``weight`` on every edge: the number of instances of an aggregated edge, 1 for
+  a relation instance;
+- ``viz:color`` (namespace ``http://gexf.net/1.3/viz``) per node by actor type and
+  per edge by PLOVER quad class, with ``a="1"``: an alpha every reader parses
+  (graphology passes it into a CSS ``rgba()`` string, Gephi and networkx as a float);
+- ``viz:size`` per node from ``mentions`` (:func:`banlens.readwrite.style.node_sizes`);
+- dates as spells (by day) so Gephi's timeline works: a node lives from
+  ``first_seen`` to ``last_seen``; an edge has one spell per day it was reported
+  (``dates`` of an aggregated edge, ``date`` of a relation instance);
 - every other attribute as a typed ``<attvalue>``.
+
+Symmetric relations (``symmetric`` = true) keep their stored direction (from the
+smaller actor id to the larger) by default: networkx's ``read_gexf`` refuses an
+undirected edge in a directed graph, and a directed file with a ``symmetric`` column
+opens everywhere. ``undirected_symmetric=True`` writes them as
+``type="undirected"`` instead (a mixed graph), which Gephi and graphology draw
+without arrowheads but networkx cannot read.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import IO
+from xml.sax.saxutils import XMLGenerator
 
 import networkx as nx
 
-from .output import Target, binary_output
+from .output import Target, text_output
 from .sanitize import LIST_SEPARATOR, CleanGraph, Scalar, sanitize
+from .style import (
+    ACTOR_COLORS,
+    OTHER_COLOR,
+    QUAD_COLORS,
+    check_palette,
+    edge_rgb,
+    node_rgb,
+    node_sizes,
+)
+
+__all__ = ["ACTOR_COLORS", "NAMESPACE", "OTHER_COLOR", "QUAD_COLORS", "VIZ_NAMESPACE",
+           "write_gexf"]
 
 NAMESPACE = "http://gexf.net/1.3"
-
-#: Edge colours (r, g, b) by PLOVER quad class; anything else is grey.
-QUAD_COLORS: dict[str, tuple[int, int, int]] = {
-    "verbal_cooperation": (102, 187, 106),
-    "material_cooperation": (30, 136, 229),
-    "verbal_conflict": (251, 140, 0),
-    "material_conflict": (211, 47, 47),
-}
-#: Node colours (r, g, b) by actor type; anything else is grey.
-ACTOR_COLORS: dict[str, tuple[int, int, int]] = {
-    "person": (142, 36, 170),
-    "organization": (0, 137, 123),
-    "government": (57, 73, 171),
-    "country": (109, 76, 65),
-    "platform": (0, 172, 193),
-    "court": (84, 110, 122),
-    "media": (216, 27, 96),
-}
-OTHER_COLOR = (158, 158, 158)
+VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 
 _TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
 # Written as XML attributes of <node>/<edge>, not as <attvalue>s.
 _NODE_BUILTIN = frozenset({"label"})
+# Characters of XML generated before they go to the file.
+_CHUNK = 1 << 20
 
 
 def _value(value: Scalar) -> str:
@@ -70,31 +78,38 @@ def _token(value: Scalar) -> str:
     return " ".join(_value(value).split())
 
 
+def _number(value: float) -> str:
+    """A float without a needless ``.0`` (``4`` not ``4.0``)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _time(text: str) -> str | None:
-    """``text`` as an xs:date or xs:dateTime string, or None if it is no ISO date."""
+    """``text`` as an xs:date (a date-time gives its day), or None if it is no ISO date."""
     text = text.strip()
     try:
         if len(text) <= 10:
             return date.fromisoformat(text).isoformat()
-        return datetime.fromisoformat(text).isoformat()
+        return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         return None
 
 
 class _Spells:
-    """Collects the time values of the graph and formats them for one timeformat."""
+    """The time values of the graph, by day (``timeformat="date"``).
+
+    Days, not date-times: news reports are dated by day, Gephi's timeline works in
+    days as well, and networkx's reader does not know ``timeformat="dateTime"``.
+    """
 
     def __init__(self, clean: CleanGraph) -> None:
         self.node: dict[str, list[tuple[str, str]]] = {}
         self.edge: dict[str, list[tuple[str, str]]] = {}
-        values: list[str] = []
         for node_id, attrs in clean.nodes:
             first, last = attrs.get("first_seen"), attrs.get("last_seen")
             if isinstance(first, str) and isinstance(last, str):
                 span = (_time(first), _time(last))
                 if span[0] and span[1]:
                     self.node[node_id] = [span]  # type: ignore[list-item]
-                    values += span
         for edge_id, _, _, attrs in clean.edges:
             dates = attrs.get("dates")
             if not isinstance(dates, str) or not dates:
@@ -103,89 +118,53 @@ class _Spells:
                 found = {_time(d) for d in dates.split(LIST_SEPARATOR)} - {None}
                 if found:
                     self.edge[edge_id] = [(d, d) for d in sorted(found)]  # type: ignore[misc]
-                    values += found  # type: ignore[arg-type]
-        self.dynamic = bool(values)
-        self.datetime = any(len(v) > 10 for v in values)
-        self.timeformat = "dateTime" if self.datetime else "date"
-
-    def format(self, value: str) -> str:
-        if self.datetime and len(value) == 10:
-            return value + "T00:00:00"
-        return value
-
-
-def _attr(text: str) -> str:
-    """Escape an attribute value (chained replaces beat str.translate here)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\t" in text:
-        text = text.replace("\t", "&#9;")
-    return text
-
-
-def _text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        self.dynamic = bool(self.node or self.edge)
+        self.timeformat = "date"
 
 
 class _Xml:
-    """Streams indented XML; values are already legal XML characters (sanitized), so
-    escaping the markup characters is all that is left to do."""
+    """An :class:`XMLGenerator` with optional indentation."""
 
-    def __init__(self, stream: IO[bytes], prettyprint: bool) -> None:
+    def __init__(self, stream: IO[str], prettyprint: bool) -> None:
+        # The generator writes many small pieces; a StringIO takes them at C speed and
+        # passes them on in large chunks (a file's text layer encodes each write alone).
         self.stream = stream
+        self.buffer = io.StringIO()
+        self.gen = XMLGenerator(self.buffer, encoding="utf-8", short_empty_elements=True)
         self.pretty = prettyprint
         self.depth = 0
-        self.parts: list[str] = ['<?xml version="1.0" encoding="UTF-8"?>']
-
-    def _write(self, text: str) -> None:
-        self.parts.append(text)
-        if len(self.parts) >= 8192:
-            self.flush()
-
-    def raw(self, markup: str) -> None:
-        self._write(markup)
 
     def flush(self) -> None:
-        self.stream.write("".join(self.parts).encode("utf-8"))
-        self.parts.clear()
+        """Pass what was generated so far on to the stream."""
+        self.stream.write(self.buffer.getvalue())
+        self.buffer.seek(0)
+        self.buffer.truncate()
 
-    def _start(self, name: str, attrs: Mapping[str, str] | None, end: str) -> None:
-        indent = "\n" + "  " * self.depth if self.pretty else ""
-        markup = "".join(
-            f' {key}="{_attr(value)}"' for key, value in (attrs or {}).items()
-        )
-        self._write(f"{indent}<{name}{markup}{end}")
+    def _indent(self) -> None:
+        if self.pretty:
+            self.gen.ignorableWhitespace("\n" + "  " * self.depth)
 
     def open(self, name: str, attrs: Mapping[str, str] | None = None) -> None:
-        self._start(name, attrs, ">")
+        self._indent()
+        self.gen.startElement(name, attrs or {})
         self.depth += 1
 
     def close(self, name: str) -> None:
         self.depth -= 1
-        indent = "\n" + "  " * self.depth if self.pretty else ""
-        self._write(f"{indent}</{name}>")
+        self._indent()
+        self.gen.endElement(name)
 
     def leaf(self, name: str, attrs: Mapping[str, str], text: str | None = None) -> None:
+        self._indent()
+        self.gen.startElement(name, attrs)
         if text:
-            self._start(name, attrs, ">")
-            self._write(f"{_text(text)}</{name}>")
-        else:
-            self._start(name, attrs, "/>")
+            self.gen.characters(text)
+        self.gen.endElement(name)
 
 
-def _color(rgb: tuple[int, int, int]) -> dict[str, str]:
+def _color(xml: _Xml, rgb: tuple[int, int, int]) -> None:
     r, g, b = rgb
-    return {"r": str(r), "g": str(g), "b": str(b), "a": "1.0"}
+    xml.leaf("viz:color", {"r": str(r), "g": str(g), "b": str(b), "a": "1"})
 
 
 def _attributes(xml: _Xml, kind: str, columns: Mapping[str, tuple[str, str]]) -> None:
@@ -198,24 +177,21 @@ def _attributes(xml: _Xml, kind: str, columns: Mapping[str, tuple[str, str]]) ->
 
 
 def _attvalues(xml: _Xml, attrs: Mapping[str, Scalar], ids: Mapping[str, tuple[str, str]]) -> None:
-    """All ``<attvalue>``s of one element in one string (the writer's hot loop)."""
-    pad = "\n" + "  " * (xml.depth + 1) if xml.pretty else ""
-    items = [
-        f'{pad}<attvalue for="{ids[name][0]}" value="{_attr(_value(value))}"/>'
-        for name, value in attrs.items()
-        if name in ids
-    ]
-    if items:
-        outer = "\n" + "  " * xml.depth if xml.pretty else ""
-        xml.raw(f"{outer}<attvalues>{''.join(items)}{outer}</attvalues>")
+    items = [(ids[name][0], value) for name, value in attrs.items() if name in ids]
+    if not items:
+        return
+    xml.open("attvalues")
+    for key, value in items:
+        xml.leaf("attvalue", {"for": key, "value": _value(value)})
+    xml.close("attvalues")
 
 
-def _spells(xml: _Xml, spells: list[tuple[str, str]] | None, times: _Spells) -> None:
+def _spells(xml: _Xml, spells: list[tuple[str, str]] | None) -> None:
     if not spells:
         return
     xml.open("spells")
     for start, end in spells:
-        xml.leaf("spell", {"start": times.format(start), "end": times.format(end)})
+        xml.leaf("spell", {"start": start, "end": end})
     xml.close("spells")
 
 
@@ -226,16 +202,47 @@ def write_gexf(
     prettyprint: bool = True,
     quad_colors: Mapping[str, tuple[int, int, int]] | None = None,
     actor_colors: Mapping[str, tuple[int, int, int]] | None = None,
+    undirected_symmetric: bool = False,
 ) -> None:
-    """Write ``G`` as GEXF 1.3 to a path (atomically) or a binary file object.
+    """Write ``G`` as GEXF 1.3, for Gephi desktop, Gephi Lite and networkx.
 
-    ``quad_colors``/``actor_colors`` replace :data:`QUAD_COLORS`/:data:`ACTOR_COLORS`
-    (mappings to ``(r, g, b)`` with 0-255 channels).
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph (usually :func:`banlens.aggregate` of a built graph); attribute
+        values are cleaned first.
+    path : str, PathLike or binary file
+        A path (written atomically) or a binary file object.
+    prettyprint : bool
+        Indent the XML.
+    quad_colors : mapping or None
+        Edge colours by quad class, ``(r, g, b)`` with 0-255 channels (default: the
+        palette of :mod:`banlens.readwrite.style`).
+    actor_colors : mapping or None
+        Node colours by actor type, as ``quad_colors``.
+    undirected_symmetric : bool
+        Write symmetric relations as undirected edges, for Gephi and Gephi Lite only
+        (networkx cannot read such a file; see the module text).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import banlens, networkx as nx
+    >>> nlp = banlens.load()
+    >>> G = banlens.aggregate(banlens.build_graph([nlp("Walmart unterstützt Oracle.")]))
+    >>> banlens.write_gexf(G, "network.gexf")
+    >>> sorted(nx.read_gexf("network.gexf").nodes)
+    ['oracle', 'walmart']
     """
-    clean = sanitize(G, node_label=True, edge_label=True, graph_attributes=False)
-    quads = dict(QUAD_COLORS if quad_colors is None else quad_colors)
-    actors = dict(ACTOR_COLORS if actor_colors is None else actor_colors)
+    clean = sanitize(G, node_label=True, edge_label=True, edge_weight=True,
+                     graph_attributes=False)
+    quads = check_palette(quad_colors, QUAD_COLORS, "quad")
+    actors = check_palette(actor_colors, ACTOR_COLORS, "actor type")
     times = _Spells(clean)
+    sizes = node_sizes(clean.nodes)
     node_ids = {
         name: (str(i), _TYPES[kind])
         for i, (name, kind) in enumerate(
@@ -258,9 +265,10 @@ def write_gexf(
         graph_attrs["mode"] = "static"
     graph_attrs["idtype"] = "string"
 
-    with binary_output(path) as stream:
+    with text_output(path, newline="\n") as stream:
         xml = _Xml(stream, prettyprint)
-        xml.open("gexf", {"xmlns": NAMESPACE, "version": "1.3"})
+        xml.gen.startDocument()
+        xml.open("gexf", {"xmlns": NAMESPACE, "xmlns:viz": VIZ_NAMESPACE, "version": "1.3"})
         xml.open("meta")
         xml.leaf("creator", {}, "banlens")
         xml.leaf("description", {}, "actor network extracted from German news text")
@@ -272,11 +280,13 @@ def write_gexf(
         xml.open("nodes", {"count": str(len(clean.nodes))})
         for node_id, attrs in clean.nodes:
             xml.open("node", {"id": node_id, "label": _token(attrs.get("label", node_id))})
-            rgb = actors.get(str(attrs.get("actor_type", "")).lower(), OTHER_COLOR)
-            xml.leaf("color", _color(rgb))
             _attvalues(xml, attrs, node_ids)
-            _spells(xml, times.node.get(node_id), times)
+            _spells(xml, times.node.get(node_id))
+            _color(xml, node_rgb(attrs, actors))
+            xml.leaf("viz:size", {"value": _number(sizes[node_id])})
             xml.close("node")
+            if xml.buffer.tell() > _CHUNK:
+                xml.flush()
         xml.close("nodes")
 
         xml.open("edges", {"count": str(len(clean.edges))})
@@ -288,17 +298,19 @@ def write_gexf(
                 element["kind"] = _token(attrs["relation"])
             if weight_is_number and "weight" in attrs:
                 element["weight"] = _value(attrs["weight"])
-            symmetric = attrs.get("symmetric")
-            if clean.directed and symmetric in (True, "true"):
+            if (undirected_symmetric and clean.directed
+                    and attrs.get("symmetric") in (True, "true")):
                 element["type"] = "undirected"
             xml.open("edge", element)
-            rgb = quads.get(str(attrs.get("quad", "")).lower(), OTHER_COLOR)
-            xml.leaf("color", _color(rgb))
             _attvalues(xml, attrs, edge_ids)
-            _spells(xml, times.edge.get(edge_id), times)
+            _spells(xml, times.edge.get(edge_id))
+            _color(xml, edge_rgb(attrs, quads))
             xml.close("edge")
+            if xml.buffer.tell() > _CHUNK:
+                xml.flush()
         xml.close("edges")
         xml.close("graph")
         xml.close("gexf")
-        xml._write("\n")
+        xml.gen.endDocument()
+        xml.buffer.write("\n")
         xml.flush()

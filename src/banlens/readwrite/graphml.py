@@ -9,8 +9,13 @@ and a name used for both nodes and edges gets ``_edge`` on the edge key so ids s
 unique, as GraphML requires. Edge ids are unique over the whole file: Gephi and
 yEd silently drop edges with a repeated id.
 
-Nodes and edges carry ``label`` (Gephi's label column); aggregated edges carry
-``weight`` (Gephi's edge weight).
+Nodes and edges carry ``label`` (Gephi's label column) and every edge a ``weight``
+(Gephi's edge weight: the count of an aggregated edge, 1 for a relation instance).
+Colours go in ``r``, ``g`` and ``b`` (integers 0-255) on nodes (by actor type) and
+edges (by quad class): Gephi reads these names as the element's colour, and
+graphology's GraphML parser (Gephi Lite) turns them into its ``color``. Nodes get a
+``size`` from ``mentions``, which Gephi and Gephi Lite use as node size. Graphs that
+already have any of these attributes keep their own values.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from networkx.readwrite.graphml import GraphMLWriter, GraphMLWriterLxml
 
 from .output import Target, binary_output
 from .sanitize import CleanGraph, sanitize
+from .style import edge_rgb, node_rgb, node_sizes
 
 _NOT_NAME = re.compile(r"[^A-Za-z0-9_.\-]")
 
@@ -93,6 +99,24 @@ def _rename_ids(clean: CleanGraph) -> None:
                     row[new] = row.pop(name)
 
 
+def _add_style(clean: CleanGraph) -> None:
+    """Colour (``r``, ``g``, ``b``) and ``size`` columns, where the graph has none."""
+    names = ("r", "g", "b")
+    if not set(names) & set(clean.node_columns):
+        for _, attrs in clean.nodes:
+            attrs.update(zip(names, node_rgb(attrs), strict=True))
+        clean.node_columns.update(dict.fromkeys(names, int))
+    if "size" not in clean.node_columns:
+        sizes = node_sizes(clean.nodes)
+        for node_id, attrs in clean.nodes:
+            attrs["size"] = sizes[node_id]
+        clean.node_columns["size"] = float
+    if not set(names) & set(clean.edge_columns):
+        for *_, attrs in clean.edges:
+            attrs.update(zip(names, edge_rgb(attrs), strict=True))
+        clean.edge_columns.update(dict.fromkeys(names, int))
+
+
 def write_graphml(G: nx.Graph, path: Target, *, prettyprint: bool = True) -> None:
     """Write ``G`` as GraphML for Gephi, networkx, igraph and yEd.
 
@@ -124,8 +148,10 @@ def write_graphml(G: nx.Graph, path: Target, *, prettyprint: bool = True) -> Non
     >>> [d["relation"] for _, _, d in H.edges(data=True)]
     ['supports']
     """
-    clean = sanitize(G, node_label=True, edge_label=True, graph_attributes=False)
+    clean = sanitize(G, node_label=True, edge_label=True, edge_weight=True,
+                     graph_attributes=False)
     _rename_ids(clean)
+    _add_style(clean)
     graph = clean.to_networkx()
     with binary_output(path) as stream:
         if _has_lxml():

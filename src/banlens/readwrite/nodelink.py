@@ -3,7 +3,8 @@
 The cleaned graph (see :mod:`banlens.readwrite.sanitize`) goes through
 :func:`networkx.node_link_data`, so ``networkx.node_link_graph(json.load(f),
 edges="edges")`` reads it back. Edges are under ``"edges"``; each carries its unique
-id as ``"key"``. The JSON is strict (no NaN), UTF-8, not ASCII-escaped.
+id as ``"key"``, a ``label`` (the relation) and a ``weight`` (1 for a relation
+instance). The JSON is strict (no NaN), UTF-8, not ASCII-escaped.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def write_json(G: nx.Graph, path: Target, *, indent: int | None = 1) -> None:
     >>> sorted(H.nodes)
     ['oracle', 'walmart']
     """
-    clean = sanitize(G)
+    clean = sanitize(G, edge_label=True, edge_weight=True)
     data = nx.node_link_data(clean.to_networkx(), edges="edges")
     with text_output(path) as stream:
         json.dump(data, stream, ensure_ascii=False, allow_nan=False, indent=indent)

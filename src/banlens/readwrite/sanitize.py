@@ -227,13 +227,15 @@ def sanitize(
     *,
     node_label: bool = False,
     edge_label: bool = False,
+    edge_weight: bool = False,
     graph_attributes: bool = True,
 ) -> CleanGraph:
     """Return the clean, typed and ordered form of ``G`` (which is not changed).
 
     ``node_label=True`` gives every node a ``label`` (its id when it has none);
     ``edge_label=True`` gives every edge a ``label`` (its ``relation`` when it has
-    none), as Gephi shows these.
+    none), as Gephi shows these; ``edge_weight=True`` gives every edge without one a
+    ``weight`` of 1 (one relation instance).
     """
     node_ids = [clean_text(str(n)) for n in G.nodes]
     if len(set(node_ids)) != len(node_ids):
@@ -267,6 +269,8 @@ def sanitize(
         row = dict(data)
         if edge_label and scalar(row.get("label")) in (None, "") and "relation" in row:
             row["label"] = row["relation"]
+        if edge_weight and scalar(row.get("weight")) is None:
+            row["weight"] = 1
         edge_rows.append(row)
     edge_attrs, edge_columns = _clean_rows(edge_rows, EDGE_COLUMNS, "edge")
     edges = sorted(

@@ -1,16 +1,16 @@
 """Colours shared by every picture: actor types and PLOVER quad classes.
 
-The same colours as the GEXF export (:mod:`banlens.readwrite.gexf`), as hex strings,
-so a figure, the displaCy view and Gephi agree.
+The palette of :mod:`banlens.readwrite.style` (which every graph file uses) as hex
+strings, so a figure, the displaCy view, the HTML page and Gephi agree.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from ..readwrite.style import ACTOR_COLORS, quad_key
+from ..readwrite.style import OTHER_COLOR as GEXF_OTHER
+from ..readwrite.style import QUAD_COLORS as GEXF_QUADS
 
-from ..readwrite.gexf import ACTOR_COLORS
-from ..readwrite.gexf import OTHER_COLOR as GEXF_OTHER
-from ..readwrite.gexf import QUAD_COLORS as GEXF_QUADS
+__all__ = ["HIGHLIGHT_COLORS", "OTHER_COLOR", "QUAD_COLORS", "TYPE_COLORS", "quad_key"]
 
 
 def _hex(rgb: tuple[int, int, int]) -> str:
@@ -34,9 +34,3 @@ HIGHLIGHT_COLORS: dict[str, str] = {
     t: _tint(c) for t, c in {**ACTOR_COLORS, "other": GEXF_OTHER}.items()
 }
 
-
-def quad_key(value: Any) -> str:
-    """A quad class as the key of :data:`QUAD_COLORS` ("Verbal Conflict" → "verbal_conflict")."""
-    if not value:
-        return ""
-    return str(value).strip().lower().replace(" ", "_").replace("-", "_")

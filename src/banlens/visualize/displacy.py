@@ -301,13 +301,45 @@ def _render_arcs(mentions: list[Span], relations: list[Relation]) -> str:
         "words": [{"text": p.text, "tag": html.escape(p.tag)} for p in words],
         "arcs": arcs,
     }
-    options = {"distance": 150, "offset_x": 60, "word_spacing": 40, "font": "sans-serif"}
+    distance, offset_x = _spacing(words, arcs)
+    options = {"distance": distance, "offset_x": offset_x, "word_spacing": 40,
+               "font": "sans-serif"}
     svg = displacy.render(parsed, style="dep", manual=True, jupyter=False, options=options)
     # displaCy draws arcs in "currentColor", in the order given: colour each by its quad
     shades = iter(colors)
     svg = re.sub('<g class="displacy-arrow">',
                  lambda _: f'<g class="displacy-arrow" style="color: {next(shades)}">', svg)
     return f'<div class="banlens-arcs" style="overflow-x: auto">{svg}</div>'
+
+
+def _text_width(text: str, size: float = 16.0, spacing: float = 0.0) -> float:
+    """A generous estimate of ``text``'s width in pixels in a sans-serif font of
+    ``size`` px (capitals and wide letters count more), plus letter ``spacing``."""
+    wide = sum(1 for c in text if c.isupper() or c in "mwMW@%")
+    narrow = sum(1 for c in text if c in "ijlt.,:;'!|() -")
+    return size * (0.6 * (len(text) - wide - narrow) + 0.78 * wide + 0.36 * narrow) \
+        + spacing * len(text)
+
+
+def _spacing(words: list[_Piece], arcs: list[dict[str, Any]]) -> tuple[int, int]:
+    """displaCy's ``distance`` between words and ``offset_x`` of the first word, wide
+    enough that no two words (or tags) overlap, the first one is not cut off at the
+    left, and each arc's label fits over its arc.
+
+    displaCy centres each word at ``offset_x + i * distance``, one distance for all
+    words; so the distance must hold the widest neighbours.
+    """
+    widths = [max(_text_width(p.text), _text_width(p.tag)) for p in words]
+    gap = 24.0
+    distance = 120.0
+    for left, right in zip(widths, widths[1:], strict=False):
+        distance = max(distance, (left + right) / 2 + gap)
+    for arc in arcs:  # labels: 0.8em with 1px letter spacing, between the arrow ends
+        label = html.unescape(arc["label"])
+        span = max(arc["end"] - arc["start"], 1)
+        distance = max(distance, (_text_width(label, 12.8, 1.0) + 2 * gap) / span)
+    offset_x = max(50.0, widths[0] / 2 + gap / 2) if widths else 50.0
+    return int(round(distance)), int(round(offset_x))
 
 
 _PAGE = """<!DOCTYPE html>
