@@ -136,3 +136,23 @@ def test_scare_quotes_around_the_trigger(city):
 ])
 def test_a_sentential_relative_clause_is_about_the_claimant(city, text, expected):
     check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Landesregierung forderte, dass die Nordbank ihre Anteile verkaufen muss.",
+     {("landesregierung", "pressures", "nordbank")}),
+    ("Die Landesregierung kritisierte, dass Verdi streikt.",
+     {("landesregierung", "accuses", "verdi")}),
+    ("Die Nordbank begrüßt, dass die Landesregierung hilft.",
+     {("nordbank", "supports", "landesregierung")}),
+])
+def test_a_dass_clause_object_is_its_subject(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Nordbank hofft, dass Verdi streikt.",  # no trigger
+    "Die Landesregierung forderte Geld, weil die Nordbank Verluste schreibt.",  # no dass
+])
+def test_other_clauses_give_no_object(city, text):
+    assert triples(city(text)) == set()

@@ -108,6 +108,7 @@ class LabelSpec:
     through_deal: bool = False
     through_attribute: bool = False
     through_part: str = ""  # label of "owner -> subject" when the object is a part
+    through_clause: bool = False  # "fordert, dass X ...": the object is X
     description: str = ""
     triggers: list[Trigger] = field(default_factory=list)
 
@@ -146,6 +147,7 @@ class RelationLexicon:
                 name=name, plover=spec.plover, quad=spec.quad or PLOVER_QUADS[spec.plover],
                 symmetric=spec.symmetric, through_deal=spec.through_deal,
                 through_attribute=spec.through_attribute, through_part=spec.through_part or "",
+                through_clause=spec.through_clause,
                 description=spec.description,
             )
             for entry in spec.triggers:
@@ -451,6 +453,7 @@ class LabelEntry(BaseModel):
     through_deal: bool = False
     through_attribute: bool = False
     through_part: str | None = None
+    through_clause: bool = False
     triggers: Annotated[list[TriggerEntry], Field(min_length=1)]
 
 
@@ -518,7 +521,8 @@ _WORDING = {
     "list_type": "expected a list of words",
     "string_type": "expected a list of words",
 }
-_FLAGS = ("symmetric", "through_deal", "through_attribute", "reciprocal", "hypothetical",
+_FLAGS = ("symmetric", "through_deal", "through_attribute", "through_clause",
+          "reciprocal", "hypothetical",
           "strict_subject", "compound", "clause_any", "direct")
 _WORDING.update({f"{flag}:bool_type": "expected true or false" for flag in _FLAGS})
 _WORDING.update({f"{kind}:string_type": "expected a non-empty string" for kind in TRIGGER_KINDS})

@@ -105,6 +105,7 @@ class SurfaceExtractor:
         clauses = self.reader.split(doc, sent, mentions)
         for clause in clauses:
             self.reader.roles(doc, clause, mentions)
+        self._clauses = clauses
         found: list[Found] = []
         for clause in clauses:
             if not clause.args and not clause.antecedent:
@@ -288,6 +289,11 @@ class SurfaceExtractor:
                     main = main.controller
                 objects = [m for m in self.reader.subject(main, doc) if m not in subjects]
                 kind = "attribute"
+            if not objects and spec.through_clause and not trigger.direct:
+                # "fordert, dass die Bank verkauft": the subject of the dass-clause
+                objects = [m for m in self._complement_subject(doc, clause)
+                           if m not in subjects]
+                kind = "attribute"
             if not objects and spec.through_part and not trigger.direct:
                 # "übernimmt die Kreditsparte der Nordbank": the owner of the part sells
                 # it to the subject
@@ -406,6 +412,15 @@ class SurfaceExtractor:
             parties = self._region_role(doc, clause, i, region, roles)
             if parties:
                 return parties
+        return []
+
+    def _complement_subject(self, doc: Words, clause: Clause) -> list[Mention]:
+        """The subject of a "dass" clause that ``clause`` governs: what is demanded,
+        criticised or welcomed is what that subject does."""
+        for other in getattr(self, "_clauses", ()):
+            if other.kind == "sub" and other.controller is clause and other.tokens and (
+                    doc[other.tokens[0]].lower_ in ("dass", "daß")):
+                return self.reader.subject(other, doc)
         return []
 
     def _part_owners(self, doc: Words, clause: Clause, verb: Word,
