@@ -23,6 +23,7 @@ actor a pronoun stands for is too often one the dictionary does not know.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -149,13 +150,20 @@ class ReferenceResolver:
         # (start, actor id, actor type) of every mention that can be an antecedent: a
         # compound names its first part too ("der WeChat-Betreiber ... den Messenger"),
         # but not a person ("die Trump-Zeit ... die Kanzlerin")
-        seen = [(s.start, s.kb_id_, s.label_.lower()) for s in spans
-                if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)]
+        seen = sorted(((s.start, s.kb_id_, s.label_.lower()) for s in spans
+                       if s.id_ != MODIFIER or s.label_ != "PERSON"
+                       or modifier_stands_for_actor(s)), key=lambda m: m[0])
+        seen_starts = [m[0] for m in seen]
+        # references found so far, in text order: all lie before the current sentence's end
+        found_refs: list[tuple[int, str, str]] = []
         added: list[Span] = []
         previous: Span | None = None
         for sent in sents:
+            # the mentions of this sentence and the one before (looked up by position,
+            # so a long text costs linear time, not sentences x mentions)
             low = previous.start if previous is not None else sent.start
-            window = [m for m in seen if low <= m[0] < sent.end]
+            window = seen[bisect_left(seen_starts, low):bisect_left(seen_starts, sent.end)]
+            window += found_refs[bisect_left(found_refs, (low,)):]
             previous = sent
             if not window:
                 continue
@@ -172,7 +180,7 @@ class ReferenceResolver:
                 actor, kind = candidates.pop()
                 span = Span(doc, i, i + 1, label=kind.upper(), kb_id=actor, span_id=REFERENCE)
                 added.append(span)
-                seen.append((i, actor, kind))
+                found_refs.append((i, actor, kind))
                 window.append((i, actor, kind))
         if added:
             doc.spans[ACTOR_SPANS_KEY] = sorted(spans + added,
