@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from typing import IO, Any, TextIO
 
 from . import __version__
 from .corpus import Document, Problem, count_documents, iter_documents, iter_records
+from .csvformat import CsvOptions, parse_column, parse_delimiter, parse_quotechar
 from .errors import BanlensError, InputError
 
 EXIT_OK = 0
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=".txt file, folder of .txt files (recursive), .jsonl or .csv "
                               "file (columns id, text, optional date, title, url), or - for "
                               "JSONL on stdin")
+    _add_csv_options(extract)
     extract.add_argument("-o", "--output", metavar="OUT",
                          help=f"output file (default: {DEFAULT_OUTPUT}, or banlens.<format>); "
                               "for csv a folder or a file stem for the nodes/edges tables; "
@@ -141,6 +144,33 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-references", action="store_true",
                         help="do not read descriptions (\"der Konzern\") as the actor "
                              "named just before")
+
+
+def _add_csv_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "CSV inputs", "how .csv/.tsv inputs are split; what is not given is found by checking "
+                      "the whole file, and a file that reads more than one way is refused")
+    group.add_argument("--csv-delimiter", metavar="CHAR",
+                       help="field delimiter: one character, or 'tab'")
+    group.add_argument("--csv-quotechar", metavar="CHAR",
+                       help="quote character: one character, or 'none' for no quoting")
+    group.add_argument("--text-column", metavar="COLUMN",
+                       help="column holding the text: a header name or a number "
+                            "(1 = first column); default: text")
+    group.add_argument("--id-column", metavar="COLUMN",
+                       help="column holding the document id (name or number); default: id "
+                            "if there is one, else <file stem>:<line>")
+    group.add_argument("--no-header", action="store_true",
+                       help="the CSV files have no header row (give --text-column N)")
+
+
+def csv_options(args: argparse.Namespace) -> CsvOptions:
+    """The CSV options of the command line (InputError, exit 2, if they cannot work)."""
+    return CsvOptions(delimiter=parse_delimiter(args.csv_delimiter),
+                      quotechar=parse_quotechar(args.csv_quotechar),
+                      text_column=parse_column(args.text_column),
+                      id_column=parse_column(args.id_column),
+                      header=not args.no_header)
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -326,6 +356,8 @@ def _duration(seconds: float) -> str:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     fmt, output = resolve_output(args.output, args.format)
+    check_output(output, fmt)
+    reading = csv_options(args)
     quiet = args.quiet
     if fmt == "jsonl" and (args.include_negated or args.no_hypothetical) and not quiet:
         print("banlens: note: --include-negated/--no-hypothetical filter graph outputs only; "
@@ -336,10 +368,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     stderr = sys.stderr
     progress = None
     if not quiet and _isatty(stderr):
-        total = count_documents(args.inputs)
+        total = count_documents(args.inputs, reading)
         progress = Progress(stderr, total)
     reporter = ProblemReporter(summary, stderr, progress)
-    documents = iter_documents(args.inputs, on_problem=reporter)
+    documents = iter_documents(args.inputs, on_problem=reporter, csv_options=reading)
     records = iter_records(nlp, documents, batch_size=args.batch_size,
                            n_process=args.n_process, on_problem=reporter)
 
@@ -427,6 +459,43 @@ def resolve_output(output: str | None, fmt: str | None) -> tuple[str, str]:
     return fmt, output
 
 
+def check_output(output: str, fmt: str) -> None:
+    """Refuse at once (UsageError, exit 2) an output that cannot be written.
+
+    Checked before any work: the folder exists, is a folder and takes a new file
+    (a small probe file is written and removed), and the output is not itself a
+    folder (except for csv, whose OUT may name a folder).
+    """
+    if output == "-":
+        return
+    path = Path(output)
+    if fmt == "csv":
+        folder = csv_paths(output)[0].parent
+        if not folder.exists() and (output.endswith(("/", os.sep)) or path.is_dir()):
+            folder = folder.parent  # the folder itself is created when writing
+    elif path.is_dir():
+        raise UsageError(f"cannot write {output}: it is a folder; give a file name "
+                         f"for the {fmt} output")
+    else:
+        folder = path.parent
+    _check_folder(folder, output)
+
+
+def _check_folder(folder: Path, output: str) -> None:
+    where = folder if str(folder) else Path(".")
+    if not where.exists():
+        raise UsageError(f"cannot write {output}: folder {where} does not exist")
+    if not where.is_dir():
+        raise UsageError(f"cannot write {output}: {where} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=where, prefix=".banlens-check-") as probe:
+            probe.write(b"\n")
+            probe.flush()
+    except OSError as err:
+        raise UsageError(f"cannot write {output}: folder {where} does not take new files "
+                         f"({err.strerror or err})") from None
+
+
 # --- writing ---------------------------------------------------------------------------
 
 
@@ -510,6 +579,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     fmt, output = resolve_output(args.output, None)
     if output == "-":
         raise UsageError("demo writes a file; give -o with a file name")
+    check_output(output, fmt)
     text = (resources.files("banlens") / "data" / "example_de.txt").read_text(encoding="utf-8")
     nlp = _load(args.model, None, None)
     summary = Summary()

@@ -7,11 +7,13 @@ through the pipeline without being held in memory.
 
 Real corpora carry bad files. Nothing here raises for bad input: every problem
 (an unreadable or binary file, invalid UTF-8, a malformed JSONL line, a row
-without text, a bad date, an empty document) becomes a :class:`Problem` naming
-the file and line, is handed to the ``on_problem`` callback, and the reader
-carries on with the rest. Invalid UTF-8 is decoded with replacement characters
-and the document is kept; a bad date is dropped and the document kept; everything
-else skips the document (or the file, when the whole file cannot be read).
+without text, a bad date, an empty document, a CSV file that cannot be split
+safely) becomes a :class:`Problem` naming the file and line, is handed to the
+``on_problem`` callback, and the reader carries on with the rest. Invalid UTF-8
+(and lone surrogates in JSON) are replaced with U+FFFD and the document is kept;
+a bad date is dropped and the document kept; everything else skips the document
+(or the file, when the whole file cannot be read). Files are UTF-8; a file that
+starts with a UTF-16 or UTF-32 byte-order mark is read in that encoding.
 
 >>> problems = []
 >>> docs = list(iter_documents(["articles/", "dump.jsonl"], on_problem=problems.append))
@@ -22,9 +24,11 @@ document (the JSONL contract of :mod:`banlens.records`), in one process or a poo
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import multiprocessing
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,14 +37,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .csvformat import CsvLayout, CsvOptions, CsvRefusal, allow_long_fields, csv_layout
+
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 FIELDS = ("id", "text", "date", "title", "url")
-# Delimiters tried when sniffing a CSV header, most common first.
-CSV_DELIMITERS = ",;\t|"
-_SNIFF_BYTES = 64 * 1024
+_HEAD_BYTES = 8192
+# checked longest first: a UTF-32-LE mark begins with the UTF-16-LE one
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +86,12 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}"
+        return _printable(f"{where}: {self.message}")
+
+
+def _printable(text: str) -> str:
+    """``text`` on one line: control characters (a file name may hold any) are escaped."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 ProblemCallback = Callable[[Problem], None]
@@ -88,20 +102,23 @@ def iter_documents(
     on_problem: ProblemCallback | None = None,
     *,
     stdin: BinaryIO | None = None,
+    csv_options: CsvOptions | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of all ``inputs`` in order.
 
     Each input is a ``.txt`` file (id = file name), a folder (all ``*.txt`` below
     it, sorted; id = path relative to the folder), a ``.jsonl`` file, a ``.csv``
-    file with a header row, or ``"-"`` for JSONL on standard input (``stdin``
-    replaces ``sys.stdin.buffer``, for tests). Problems go to ``on_problem``; the
-    documents affected are skipped and reading goes on. Ids are unique: a repeated
-    id becomes ``<id>~2``, ``<id>~3``, ... (reported).
+    file (read as ``csv_options`` say; what they leave open is found by checking
+    the whole file, see :mod:`banlens.csvformat`), or ``"-"`` for JSONL on
+    standard input (``stdin`` replaces ``sys.stdin.buffer``, for tests). Problems
+    go to ``on_problem``; the documents affected are skipped and reading goes on.
+    Ids are unique: a repeated id becomes ``<id>~2``, ``<id>~3``, ... (reported).
     """
     report = on_problem or (lambda problem: None)
+    options = csv_options or CsvOptions()
     seen: set[str] = set()
     for item in inputs:
-        for document in _iter_input(item, report, stdin):
+        for document in _iter_input(item, report, stdin, options):
             if document.id in seen:
                 document = _renamed(document, seen, report)
             seen.add(document.id)
@@ -123,12 +140,14 @@ def _renamed(document: Document, seen: set[str], report: ProblemCallback) -> Doc
     return replace(document, id=new_id)
 
 
-def count_documents(inputs: Iterable[str | Path]) -> int | None:
+def count_documents(inputs: Iterable[str | Path],
+                    csv_options: CsvOptions | None = None) -> int | None:
     """Return how many documents ``inputs`` hold at most, or None if unknown.
 
     Cheap upper bound for progress display: text files count one each, JSONL
     files their non-blank lines, CSV files their rows. Standard input is unknown.
     """
+    options = csv_options or CsvOptions()
     total = 0
     for item in inputs:
         name = str(item)
@@ -142,10 +161,7 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
-                _allow_long_fields()
-                with path.open("rb") as handle:
-                    lines = _decoded_lines(handle, name, lambda problem: None)
-                    total += max(sum(1 for _ in csv.reader(lines, _sniff_dialect(path))) - 1, 0)
+                total += _count_csv_rows(path, options)
             else:
                 total += 1
         except (OSError, csv.Error):
@@ -157,7 +173,7 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
 
 
 def _iter_input(item: str | Path, report: ProblemCallback,
-                stdin: BinaryIO | None) -> Iterator[Document]:
+                stdin: BinaryIO | None, csv_options: CsvOptions) -> Iterator[Document]:
     name = str(item)
     if name == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -181,7 +197,7 @@ def _iter_input(item: str | Path, report: ProblemCallback,
     elif suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_file(path, report)
     elif suffix in CSV_SUFFIXES:
-        yield from _read_csv_file(path, report)
+        yield from _read_csv_file(path, report, csv_options)
     else:
         report(Problem(name, None, f"unsupported input type {suffix or '(no suffix)'!r}; "
                        "expected a .txt, .jsonl or .csv file, a folder, or - for stdin"))
@@ -194,16 +210,59 @@ def _text_files(folder: Path) -> Iterator[Path]:
 # --- decoding -----------------------------------------------------------------
 
 
-def _decode(data: bytes, file: str, line: int | None, report: ProblemCallback) -> str:
-    """Decode UTF-8; on invalid bytes, decode with replacement and report it."""
+def _decode(data: bytes, file: str, line: int | None, report: ProblemCallback,
+            encoding: str = "utf-8") -> str:
+    """Decode ``data``; on invalid bytes, decode with replacement and report it."""
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
-        text = data.decode("utf-8", errors="replace")
-        bad = len(text) - len(data.decode("utf-8", errors="ignore"))
-        report(Problem(file, line, f"invalid UTF-8 ({bad} bad byte sequence(s), first at byte "
-                       f"{err.start}); decoded with replacement characters", skipped=False))
+        text = data.decode(encoding, errors="replace")
+        bad = len(text) - len(data.decode(encoding, errors="ignore"))
+        hint = " (is the file Latin-1 or Windows-1252? convert it to UTF-8)" if (
+            encoding == "utf-8") else ""
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper()
+        report(Problem(file, line, f"invalid {name} ({bad} bad byte sequence(s), first at byte "
+                       f"{err.start}); decoded with replacement characters{hint}",
+                       skipped=False))
         return text
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_HEAD_BYTES)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """``utf-16``/``utf-32`` if ``head`` starts with that byte-order mark, else None."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+def _not_text(head: bytes) -> str | None:
+    """Why a file starting with ``head`` is not text (compressed, archive, binary), or None."""
+    if head.startswith(b"\x1f\x8b"):
+        return ("gzip-compressed file, not text; decompress it first "
+                "(e.g. zcat FILE | banlens extract -)")
+    if head.startswith(b"PK\x03\x04"):
+        return "zip archive (or .docx/.xlsx/.odt), not text; export the texts first"
+    if b"\x00" in head:
+        return ("binary file (contains NUL bytes), not text (UTF-16 without a byte-order "
+                "mark? convert it to UTF-8)")
+    return None
+
+
+def _wide_lines(path: Path, encoding: str, file: str,
+                report: ProblemCallback) -> Iterator[str]:
+    """Lines of a UTF-16/32 file (byte-order mark first), split at ``\\n`` only."""
+    text = _decode(path.read_bytes(), file, None, report, encoding)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _decoded_lines(handle: BinaryIO, file: str, report: ProblemCallback) -> Iterator[str]:
@@ -224,12 +283,16 @@ def _read_text_file(path: Path, doc_id: str, report: ProblemCallback) -> Iterato
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
-    if b"\x00" in data:
-        report(Problem(name, None, "binary file (contains NUL bytes), not text"))
-        return
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    text = _decode(data, name, None, report)
+    encoding = _wide_encoding(data)
+    if encoding is None:
+        problem = _not_text(data[:_HEAD_BYTES]) or (
+            _not_text(b"\x00") if b"\x00" in data else None)
+        if problem:
+            report(Problem(name, None, problem))
+            return
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[3:]
+    text = _decode(data, name, None, report, encoding or "utf-8")
     if not text.strip():
         report(Problem(name, None, "empty document"))
         return
@@ -243,14 +306,25 @@ def _read_jsonl_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
     name = str(path)
     try:
         handle = path.open("rb")
+        head = handle.read(_HEAD_BYTES)
+        handle.seek(0)
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
     with handle:
+        encoding = _wide_encoding(head)
+        if encoding is not None:
+            lines = (line.encode("utf-8") for line in _wide_lines(path, encoding, name, report))
+            yield from _read_jsonl_stream(lines, name, report)
+            return
+        problem = _not_text(head)
+        if problem:
+            report(Problem(name, None, problem))
+            return
         yield from _read_jsonl_stream(handle, name, report)
 
 
-def _read_jsonl_stream(handle: BinaryIO, name: str,
+def _read_jsonl_stream(handle: Iterable[bytes], name: str,
                        report: ProblemCallback) -> Iterator[Document]:
     try:
         for number, raw in enumerate(handle, start=1):
@@ -267,6 +341,9 @@ def _read_jsonl_stream(handle: BinaryIO, name: str,
             except json.JSONDecodeError as err:
                 report(Problem(name, number, f"not valid JSON ({err.msg} at column {err.colno})"))
                 continue
+            except RecursionError:
+                report(Problem(name, number, "not valid JSON for banlens (nested too deeply)"))
+                continue
             if not isinstance(obj, dict):
                 report(Problem(name, number,
                                f"expected a JSON object, got {type(obj).__name__}"))
@@ -281,99 +358,95 @@ def _read_jsonl_stream(handle: BinaryIO, name: str,
 # --- CSV ------------------------------------------------------------------------
 
 
-def _read_csv_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
+def _ignore(problem: Problem) -> None:
+    """Problems met while checking a file's layout are reported on the real read."""
+
+
+def _csv_lines(path: Path, name: str, report: ProblemCallback) -> Iterator[str]:
+    """The decoded physical lines of a CSV file (endings kept, byte-order mark removed)."""
+    with path.open("rb") as handle:
+        encoding = _wide_encoding(handle.read(4))
+        if encoding is not None:
+            yield from _wide_lines(path, encoding, name, report)
+            return
+        handle.seek(0)
+        yield from _decoded_lines(handle, name, report)
+
+
+def _layout(path: Path, name: str, options: CsvOptions) -> CsvLayout | CsvRefusal:
+    """The file's CSV layout; binary files and files that cannot be split are refused."""
+    head = _head(path)
+    problem = None if _wide_encoding(head) else _not_text(head)
+    if problem:
+        return CsvRefusal(None, problem)
+    return csv_layout(path, options, lambda: _csv_lines(path, name, _ignore))
+
+
+def _read_csv_file(path: Path, report: ProblemCallback,
+                   options: CsvOptions) -> Iterator[Document]:
     name = str(path)
     try:
-        dialect = _sniff_dialect(path)
-        handle = path.open("rb")
+        layout = _layout(path, name, options)
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
-    _allow_long_fields()
-    with handle:
-        reader = csv.reader(_decoded_lines(handle, name, report), dialect)
-        try:
-            header = next(reader)
-        except StopIteration:
-            report(Problem(name, None, "empty CSV file (no header row)"))
-            return
-        except csv.Error as err:
-            report(Problem(name, 1, f"malformed CSV header ({err})"))
-            return
-        columns = [column.strip().lower() for column in header]
-        if "text" not in columns:
-            report(Problem(name, 1, "CSV header has no 'text' column "
-                           f"(found: {', '.join(header) or 'nothing'}); file skipped"))
-            return
-        index = {field: columns.index(field) for field in FIELDS if field in columns}
-        yield from _csv_rows(reader, index, name, report)
+    if isinstance(layout, CsvRefusal):
+        report(Problem(name, layout.line, layout.message))
+        return
+    try:
+        yield from _csv_rows(layout, _csv_lines(path, name, report), name, report)
+    except OSError as err:
+        report(Problem(name, None, f"read error ({err.strerror or err}); rest of file skipped"))
 
 
-def _csv_rows(reader: Any, index: dict[str, int], name: str,
+def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
               report: ProblemCallback) -> Iterator[Document]:
-    start = reader.line_num + 1
+    """One document per data row; a row that cannot be read whole is reported and skipped."""
+    reader = layout.dialect.reader(lines)
+    header_pending = layout.header is not None
+    what = "header" if layout.header is not None else "first row"
+    stem = Path(name).stem
+    start = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as err:
-            report(Problem(name, start, f"malformed CSV row ({err})"))
+            report(Problem(name, start, f"malformed CSV row ({err}); row skipped"))
             start = reader.line_num + 1
             continue
-        if not row or not any(cell.strip() for cell in row):
-            start = reader.line_num + 1
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
             continue
-        values = {field: row[i] if i < len(row) else None for field, i in index.items()}
-        fallback = f"{Path(name).stem}:{start}"
-        document = _make_document(values, name, start, fallback, report)
+        if header_pending:
+            header_pending = False
+            continue
+        if len(row) != layout.width:
+            report(Problem(name, line, f"row has {len(row)} field(s), the {what} has "
+                           f"{layout.width} (a delimiter in an unquoted text, or a missing "
+                           "field?); row skipped"))
+            continue
+        values = {field: row[index] for field, index in layout.columns.items()}
+        document = _make_document(values, name, line, f"{stem}:{line}", report)
         if document is not None:
             yield document
-        start = reader.line_num + 1
 
 
-def _sniff_dialect(path: Path) -> type[csv.Dialect] | csv.Dialect:
-    """The CSV dialect of ``path``: ``.tsv`` is tab-separated; otherwise sniffed.
-
-    csv.Sniffer is tried first and accepted only if it splits the header into a
-    row with a ``text`` column; otherwise the delimiter that does so in the first
-    line wins, and plain comma-separated CSV is the last resort.
-    """
-    if path.suffix.lower() == ".tsv":
-        return csv.excel_tab
-    with path.open("rb") as handle:
-        sample = handle.read(_SNIFF_BYTES).decode("utf-8", errors="replace").lstrip("\ufeff")
-    first_line = sample.splitlines()[0] if sample else ""
+def _count_csv_rows(path: Path, options: CsvOptions) -> int:
+    layout = _layout(path, str(path), options)
+    if isinstance(layout, CsvRefusal):
+        return 0
+    if layout.rows is not None:
+        return layout.rows
+    allow_long_fields()
+    rows = 0
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS)
-        if _header_columns(first_line, dialect.delimiter, dialect.quotechar) >= {"text"}:
-            return dialect
+        for row in layout.dialect.reader(_csv_lines(path, str(path), _ignore)):
+            rows += any(cell.strip() for cell in row)
     except csv.Error:
         pass
-    for delimiter in CSV_DELIMITERS:
-        if "text" in _header_columns(first_line, delimiter, '"'):
-            return _dialect(delimiter)
-    return csv.excel
-
-
-def _header_columns(line: str, delimiter: str, quotechar: str | None) -> set[str]:
-    row = next(csv.reader([line], delimiter=delimiter, quotechar=quotechar or '"'), [])
-    return {cell.strip().lower() for cell in row}
-
-
-def _dialect(delimiter: str) -> type[csv.Dialect]:
-    return type("SniffedDialect", (csv.excel,), {"delimiter": delimiter})
-
-
-def _allow_long_fields() -> None:
-    """Raise the csv module's 128 kB field limit: whole articles are fields."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 2
+    return max(rows - (layout.header is not None), 0)
 
 
 # --- fields ---------------------------------------------------------------------
@@ -392,6 +465,9 @@ def _make_document(obj: dict[str, Any], name: str, line: int, fallback_id: str,
     if not text.strip():
         report(Problem(name, line, "empty document (field 'text' is blank)"))
         return None
+    obj = {key: _without_surrogates(value, key, name, line, report) for key, value in obj.items()
+           if key in FIELDS}
+    text = obj["text"]
     doc_id = obj.get("id")
     if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         doc_id = fallback_id
@@ -412,6 +488,21 @@ def _make_document(obj: dict[str, Any], name: str, line: int, fallback_id: str,
             optional[field] = None
     return Document(id=str(doc_id).strip(), text=text, date=_parse_date(obj.get("date"), name,
                     line, report), source=name, line=line, **optional)
+
+
+def _without_surrogates(value: Any, key: str, name: str, line: int,
+                        report: ProblemCallback) -> Any:
+    """A string with lone surrogates (JSON ``"\\ud800"``) replaced by U+FFFD (reported).
+
+    Such a string cannot be written as UTF-8; one replacement character per
+    surrogate keeps its length, so offsets into the text stay right.
+    """
+    if not isinstance(value, str) or not _SURROGATES.search(value):
+        return value
+    count = len(_SURROGATES.findall(value))
+    report(Problem(name, line, f"field {key!r}: {count} lone surrogate(s) (\\ud800-\\udfff), "
+                   "not text; replaced with U+FFFD, document kept", skipped=False))
+    return _SURROGATES.sub("\ufffd", value)
 
 
 def _parse_date(value: Any, name: str, line: int, report: ProblemCallback) -> str | None:

@@ -31,6 +31,7 @@ from . import references as _references  # noqa: F401  (registers banlens_refere
 from . import relations as _relations  # noqa: F401  (registers banlens_relations)
 from . import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
 from .dictionary import ActorDictionary, load_dictionary
+from .errors import ModelError
 
 logger = logging.getLogger("banlens")
 
@@ -105,7 +106,7 @@ def load(
     if name == BLANK:
         nlp = blank_pipeline()
     else:
-        nlp = spacy.load(name)
+        nlp = _load_spacy(name)
         adapt_tokenizer(nlp)
         if not _sets_sentences(nlp):
             nlp.add_pipe("banlens_sentences", first=True)
@@ -117,6 +118,17 @@ def load(
     config = {} if relations is None else {"lexicon": str(relations)}
     nlp.add_pipe("banlens_relations", last=True, config=config)
     return nlp
+
+
+def _load_spacy(name: str) -> Language:
+    """``spacy.load(name)``, with a one-line :class:`~banlens.errors.ModelError` if it fails."""
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: {reason} (use 'blank' or 'auto', "
+            "or install a German model: python -m spacy download de_core_news_md)") from None
 
 
 def _sets_sentences(nlp: Language) -> bool:
