@@ -550,7 +550,8 @@ def iter_records(
     A record is :func:`banlens.records.doc_to_record` of the processed Doc (the
     JSONL contract), with the document's id, date, title and url. Docs are not
     kept, so memory stays flat however many documents stream through. Texts longer
-    than ``nlp.max_length`` are split and joined (:func:`banlens.pipeline.pipe`).
+    than ``nlp.max_length`` are processed in pieces whose records are merged
+    (:func:`banlens.pipeline.pipe_records`).
 
     ``n_process > 1`` runs a pool of worker processes, each processing batches of
     ``batch_size`` documents; at most ``2 * n_process`` batches are in flight. A
@@ -587,19 +588,25 @@ def _context(number: int, document: Document) -> tuple[Any, ...]:
 def _process(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
              batch_size: int) -> Iterator[tuple[int, dict[str, Any]]]:
     """(number, record) for each document the pipeline does not fail on."""
-    from .pipeline import pipe
-    from .records import doc_to_record
+    from .pipeline import pipe_records
 
     previous = nlp.default_error_handler
     nlp.set_error_handler(_skip_failed_doc)
     try:
-        for doc, (number, doc_id, doc_date, title, url) in pipe(nlp, items,
-                                                                batch_size=batch_size):
-            doc._.doc_id = doc_id
-            doc._.date = doc_date
-            yield number, doc_to_record(doc, title=title, url=url)
+        for record, (number, *_) in pipe_records(nlp, items, _to_record,
+                                                 batch_size=batch_size):
+            yield number, record
     finally:
         nlp.set_error_handler(previous)
+
+
+def _to_record(doc: Any, context: tuple[Any, ...]) -> dict[str, Any]:
+    from .records import doc_to_record
+
+    _, doc_id, doc_date, title, url = context
+    doc._.doc_id = doc_id
+    doc._.date = doc_date
+    return doc_to_record(doc, title=title, url=url)
 
 
 def _skip_failed_doc(name: str | None, proc: Any, docs: Any, error: Exception) -> None:

@@ -25,6 +25,7 @@ and the field.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from typing import Any
 import yaml
 
 from .errors import DictionaryError
+from .yamlfile import safe_load
 
 ACTOR_TYPES = (
     "person", "organization", "government", "country", "platform", "court", "media", "other",
@@ -42,6 +44,7 @@ ACTOR_TYPES = (
 _ENTRY_FIELDS = ("id", "name", "type", "aliases", "not_part_of")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 DEFAULT = "default"
+logger = logging.getLogger("banlens")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +180,10 @@ def _read(text: str, name: str, where: str) -> Any:
         except json.JSONDecodeError as err:
             raise DictionaryError(
                 f"{where}: line {err.lineno}: not valid JSON ({err.msg})") from None
+        except RecursionError:
+            raise DictionaryError(f"{where}: not valid JSON (nested too deeply)") from None
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
@@ -238,6 +243,8 @@ def _parse_entry(entry: Any, index: int, where: str) -> Actor:
     cleaned = _names(aliases, "aliases", "alias", fail)
     if not cleaned:
         raise fail("aliases", "must be a non-empty list of names")
+    for alias in cleaned:
+        _warn_if_common(alias, f"{where}: {label}: field 'aliases'")
     not_part_of = _names(entry.get("not_part_of") or [], "not_part_of", "name", fail)
     name = entry.get("name", cleaned[0])
     if not isinstance(name, str) or not name.strip():
@@ -247,6 +254,21 @@ def _parse_entry(entry: Any, index: int, where: str) -> Actor:
         raise fail("type", f"unknown type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
     return Actor(actor_id, name.strip(), actor_type, tuple(dict.fromkeys(cleaned)),
                  tuple(dict.fromkeys(not_part_of)))
+
+
+def _warn_if_common(alias: str, where: str) -> None:
+    """Warn about an alias that would tag almost every text: one character, or a
+    common German word ("die", "aber"). It is kept: the user may mean it."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    if len(alias) == 1:
+        problem = "is a single character"
+    elif alias.lower() in STOP_WORDS:
+        problem = "is a common German word"
+    else:
+        return
+    logger.warning("banlens: warning: %s: alias %r %s; it will match in almost every text",
+                   where, alias, problem)
 
 
 def _names(value: Any, field_name: str, what: str,

@@ -19,6 +19,7 @@ import yaml
 
 from .dictionary import ACTOR_TYPES
 from .errors import LexiconError
+from .yamlfile import safe_load
 
 PLOVER_QUADS = {
     "AGREE": "verbal_cooperation",
@@ -139,6 +140,7 @@ class RelationLexicon:
         self.phrases: dict[str, list[Trigger]] = {}
         self._noun_cache: dict[str, list[Trigger]] = {}
         self._compound_index: dict[str, str] | None = None
+        self._longest_form = 0
         self._parse(data)
 
     # -- reading -------------------------------------------------------------------
@@ -417,9 +419,10 @@ class RelationLexicon:
                 found = self._nouns.get(stem, [])
                 if found:
                     return found
-        # closed compounds: "verkaufsverbot", "anteilseigner" (longest head first)
+        # closed compounds: "verkaufsverbot", "anteilseigner" (longest head first; no
+        # head is longer than the longest form, so a very long word costs no more)
         forms = self._compound_forms()
-        for k in range(4, len(word) - 2):
+        for k in range(max(4, len(word) - self._longest_form), len(word) - 2):
             noun = forms.get(word[k:])
             if noun is not None:
                 return [t for t in self._nouns[noun] if t.compound]
@@ -433,6 +436,7 @@ class RelationLexicon:
                 for noun, triggers in self._nouns.items() if any(t.compound for t in triggers)
                 for ending in _ENDINGS
             }
+            self._longest_form = max(map(len, self._compound_index), default=0)
         return self._compound_index
 
     def is_deal(self, word: str) -> tuple[str, ...] | None:
@@ -473,7 +477,7 @@ def _read_yaml(path: Path) -> Any:
     except OSError as err:
         raise LexiconError(f"{path}: cannot read relation lexicon: {err}") from None
     try:
-        return yaml.safe_load(text)
+        return safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""

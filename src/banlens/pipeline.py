@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -216,6 +216,78 @@ def pipe(
         if index == count - 1:
             yield _join(nlp, pending), context
             pending = []
+
+
+def pipe_records(
+    nlp: Language,
+    items: Iterable[tuple[str, Context]],
+    to_record: Callable[[Doc, Context], dict[str, Any]],
+    *,
+    batch_size: int = 64,
+) -> Iterator[tuple[dict[str, Any], Context]]:
+    """Like :func:`pipe`, but each Doc becomes a record at once (``to_record``).
+
+    A text longer than ``nlp.max_length`` is processed in pieces whose records are
+    merged, offsets shifted to the whole text; no joined Doc is built. Batches hold
+    at most ``batch_size`` texts and, beyond the first, no more than
+    ``nlp.max_length`` characters together, so memory stays that of one piece
+    however long a document is (a 20-million-character text is 20 batches of one
+    piece each). A piece the pipeline fails on (its error handler drops it) loses
+    its whole document; the rest go on.
+    """
+    limit = nlp.max_length
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int, Context]]]:
+        for number, (text, context) in enumerate(items):
+            parts = split_text(text, limit)
+            for index, (offset, piece) in enumerate(parts):
+                yield piece, (number, index, len(parts), offset, context)
+
+    pending: list[tuple[int, dict[str, Any]]] = []
+    current = -1
+    for batch in _char_batches(pieces(), batch_size, limit):
+        for doc, (number, index, count, offset, context) in nlp.pipe(
+                batch, as_tuples=True, batch_size=len(batch)):
+            record = to_record(doc, context)
+            if count == 1:
+                yield record, context
+                continue
+            if number != current:  # a new long document (an earlier one lost a piece)
+                pending, current = [], number
+            pending.append((offset, record))
+            if index == count - 1 and len(pending) == count:
+                yield merge_records(pending), context
+                pending = []
+
+
+def _char_batches(stream: Iterable[tuple[str, Any]], size: int,
+                  max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in stream:
+        if batch and (len(batch) >= size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def merge_records(parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One record from the records of a text's pieces, given as (offset, record)."""
+    merged = {key: value for key, value in parts[0][1].items()
+              if key not in ("actors", "relations")}
+    merged["actors"], merged["relations"] = [], []
+    for offset, record in parts:
+        for key in ("actors", "relations"):
+            for item in record[key]:
+                shifted = dict(item)
+                for field in ("start", "end", "trigger_start", "trigger_end"):
+                    if isinstance(shifted.get(field), int) and shifted[field] >= 0:
+                        shifted[field] += offset
+                merged[key].append(shifted)
+    return merged
 
 
 def process(nlp: Language, text: str) -> Doc:

@@ -41,6 +41,7 @@ from .dictionary import ACTOR_TYPES
 from .errors import ReferencesError
 from .relations.common import modifier_stands_for_actor
 from .variants import is_common_word
+from .yamlfile import safe_load
 
 GENDERS = ("m", "f", "n")
 COMPOUND_MODES = ("all", "hyphen", "none")
@@ -242,7 +243,7 @@ def load_references(source: str | Path | dict[str, Any] | None = None) -> dict[s
         except OSError as err:
             raise ReferencesError(f"{where}: cannot read ({err.strerror or err})") from None
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
