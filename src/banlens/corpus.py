@@ -204,7 +204,8 @@ def _iter_input(item: str | Path, report: ProblemCallback,
 
 
 def _text_files(folder: Path) -> Iterator[Path]:
-    return iter(sorted(p for p in folder.rglob("*.txt") if p.is_file()))
+    # a link to nowhere is listed too: reading it reports the problem
+    return iter(sorted(p for p in folder.rglob("*.txt") if p.is_file() or p.is_symlink()))
 
 
 # --- decoding -----------------------------------------------------------------
@@ -240,17 +241,86 @@ def _wide_encoding(head: bytes) -> str | None:
     return None
 
 
-def _not_text(head: bytes) -> str | None:
-    """Why a file starting with ``head`` is not text (compressed, archive, binary), or None."""
-    if head.startswith(b"\x1f\x8b"):
-        return ("gzip-compressed file, not text; decompress it first "
-                "(e.g. zcat FILE | banlens extract -)")
-    if head.startswith(b"PK\x03\x04"):
-        return "zip archive (or .docx/.xlsx/.odt), not text; export the texts first"
-    if b"\x00" in head:
-        return ("binary file (contains NUL bytes), not text (UTF-16 without a byte-order "
-                "mark? convert it to UTF-8)")
+_MAGIC = (
+    (b"\x1f\x8b", "binary file (gzip-compressed), not text; decompress it first "
+                  "(e.g. zcat FILE | banlens extract -)"),
+    (b"BZh", "binary file (bzip2-compressed), not text; decompress it first"),
+    (b"\xfd7zXZ\x00", "binary file (xz-compressed), not text; decompress it first"),
+    (b"PK\x03\x04", "binary file (a zip archive, or .docx/.xlsx/.odt), not text; "
+                    "export the texts first"),
+    (b"%PDF-", "binary file (PDF), not text; export the texts first"),
+    (b"\x89PNG", "binary file (PNG image), not text"),
+    (b"\xff\xd8\xff", "binary file (JPEG image), not text"),
+)
+_BINARY = ("binary file (contains NUL bytes), not text (UTF-16 without a byte-order mark? "
+           "convert it to UTF-8)")
+
+
+def _not_text(head: bytes, whole_file: bool = True) -> str | None:
+    """Why a file starting with ``head`` is not text (compressed, archive, image), or None.
+
+    With ``whole_file`` (a .txt file: one document), a NUL byte also marks it binary;
+    JSONL and CSV files are judged line by line instead (see :class:`_Opening`).
+    """
+    for magic, problem in _MAGIC:
+        if head.startswith(magic):
+            return problem
+    if whole_file and b"\x00" in head:
+        return _BINARY
     return None
+
+
+class _Opening:
+    """The problems of a file's first lines, held until one line proves the file's kind.
+
+    A JSONL (or CSV) file with some bad lines is read and each bad line reported. A
+    file none of whose first ``limit`` lines is a JSON object (a CSV row) is not of
+    that kind at all, binary or another format: it is reported once, not line by line.
+    """
+
+    limit = 8
+
+    def __init__(self, name: str, report: ProblemCallback, what: str):
+        self.name = name
+        self.what = what
+        self.report = report
+        self.held: list[Problem] = []
+        self.bad_lines = 0
+        self.settled = False
+
+    def problem(self, problem: Problem) -> None:
+        """Report ``problem`` now, or hold it while the file's kind is open."""
+        if self.settled:
+            self.report(problem)
+        else:
+            self.held.append(problem)
+
+    def bad(self, problem: Problem) -> bool:
+        """A line that is no JSON object (CSV row); True if the file should be given up."""
+        self.problem(problem)
+        if self.settled:
+            return False
+        self.bad_lines += 1
+        if self.bad_lines < self.limit:
+            return False
+        first = next(p for p in self.held if p.skipped)
+        self.held = []
+        self.settled = True
+        self.report(Problem(self.name, None, f"not {self.what}: none of its first {self.limit} "
+                            f"lines is usable (line {first.line}: {first.message}); "
+                            "file skipped"))
+        return True
+
+    def good(self) -> None:
+        """A line of the right kind: report what was held, from now on report at once."""
+        if not self.settled:
+            self.settled = True
+            for problem in self.held:
+                self.report(problem)
+            self.held = []
+
+    def close(self) -> None:
+        self.good()
 
 
 def _wide_lines(path: Path, encoding: str, file: str,
@@ -317,7 +387,7 @@ def _read_jsonl_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
             lines = (line.encode("utf-8") for line in _wide_lines(path, encoding, name, report))
             yield from _read_jsonl_stream(lines, name, report)
             return
-        problem = _not_text(head)
+        problem = _not_text(head, whole_file=False)
         if problem:
             report(Problem(name, None, problem))
             return
@@ -326,33 +396,39 @@ def _read_jsonl_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
 
 def _read_jsonl_stream(handle: Iterable[bytes], name: str,
                        report: ProblemCallback) -> Iterator[Document]:
+    opening = _Opening(name, report, "a JSONL file")
     try:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
+            problem = None
             if b"\x00" in raw:
-                report(Problem(name, number, "binary data (NUL bytes) instead of a JSON object"))
+                problem = "binary data (NUL bytes) instead of a JSON object"
+            else:
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                line = _decode(raw, name, number, opening.problem)
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    problem = f"not valid JSON ({err.msg} at column {err.colno})"
+                except RecursionError:
+                    problem = "not valid JSON for banlens (nested too deeply)"
+                else:
+                    if not isinstance(obj, dict):
+                        problem = f"expected a JSON object, got {type(obj).__name__}"
+            if problem is not None:
+                if opening.bad(Problem(name, number, problem)):
+                    return
                 continue
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            line = _decode(raw, name, number, report)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                report(Problem(name, number, f"not valid JSON ({err.msg} at column {err.colno})"))
-                continue
-            except RecursionError:
-                report(Problem(name, number, "not valid JSON for banlens (nested too deeply)"))
-                continue
-            if not isinstance(obj, dict):
-                report(Problem(name, number,
-                               f"expected a JSON object, got {type(obj).__name__}"))
-                continue
+            opening.good()
             document = _make_document(obj, name, number, f"{Path(name).stem}:{number}", report)
             if document is not None:
                 yield document
     except OSError as err:
+        opening.close()
         report(Problem(name, None, f"read error ({err.strerror or err}); rest of file skipped"))
+    opening.close()
 
 
 # --- CSV ------------------------------------------------------------------------
@@ -376,7 +452,7 @@ def _csv_lines(path: Path, name: str, report: ProblemCallback) -> Iterator[str]:
 def _layout(path: Path, name: str, options: CsvOptions) -> CsvLayout | CsvRefusal:
     """The file's CSV layout; binary files and files that cannot be split are refused."""
     head = _head(path)
-    problem = None if _wide_encoding(head) else _not_text(head)
+    problem = None if _wide_encoding(head) else _not_text(head, whole_file=False)
     if problem:
         return CsvRefusal(None, problem)
     return csv_layout(path, options, lambda: _csv_lines(path, name, _ignore))
@@ -406,14 +482,16 @@ def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
     header_pending = layout.header is not None
     what = "header" if layout.header is not None else "first row"
     stem = Path(name).stem
+    opening = _Opening(name, report, f"a CSV file with {layout.dialect.describe()}")
     start = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as err:
-            report(Problem(name, start, f"malformed CSV row ({err}); row skipped"))
+            if opening.bad(Problem(name, start, f"malformed CSV row ({err}); row skipped")):
+                return
             start = reader.line_num + 1
             continue
         line, start = start, reader.line_num + 1
@@ -423,14 +501,17 @@ def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
             header_pending = False
             continue
         if len(row) != layout.width:
-            report(Problem(name, line, f"row has {len(row)} field(s), the {what} has "
-                           f"{layout.width} (a delimiter in an unquoted text, or a missing "
-                           "field?); row skipped"))
+            if opening.bad(Problem(name, line, f"row has {len(row)} field(s), the {what} has "
+                                   f"{layout.width} (a delimiter in an unquoted text, or a "
+                                   "missing field?); row skipped")):
+                return
             continue
+        opening.good()
         values = {field: row[index] for field, index in layout.columns.items()}
         document = _make_document(values, name, line, f"{stem}:{line}", report)
         if document is not None:
             yield document
+    opening.close()
 
 
 def _count_csv_rows(path: Path, options: CsvOptions) -> int:

@@ -350,8 +350,9 @@ def _choose(fitting: list[CsvLayout], lines: LineSource,
         elif verdict == "ambiguous":
             return CsvRefusal(line, f"the file reads differently with "
                                     f"{chosen.dialect.describe()} and with "
-                                    f"{other.dialect.describe()} from this row on; "
-                                    f"file skipped ({OPTIONS_HINT})")
+                                    f"{other.dialect.describe()} (first in this row), and "
+                                    f"neither reading explains the other; file skipped "
+                                    f"({OPTIONS_HINT})")
     rows = next(scan.rows for layout, scan in good if layout is chosen)
     return CsvLayout(chosen.dialect, chosen.header, chosen.width, chosen.columns,
                      detected=True, rows=rows)
@@ -366,16 +367,18 @@ def _compare(first: CsvLayout, second: CsvLayout, lines: LineSource) -> tuple[st
     reader_a = first.dialect.reader(lines())
     reader_b = second.dialect.reader(lines())
     votes: set[str] = set()
+    first_difference: int | None = None
     while True:
         row_a, start = _next_content_row(reader_a)
         row_b, _ = _next_content_row(reader_b)
         if row_a is None and row_b is None:
             break
         if row_a != row_b:
+            first_difference = first_difference or start
             vote = _vote(row_a, row_b, first.dialect.quotechar, second.dialect.quotechar)
             votes.add(vote or "none")
             if vote is None or len(votes) > 1:
-                return "ambiguous", start
+                return "ambiguous", first_difference
     if votes == {"other"}:
         return "other", None
     return "first", None
