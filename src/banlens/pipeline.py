@@ -33,6 +33,7 @@ from . import relations as _relations  # noqa: F401  (registers banlens_relation
 from . import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
 from .dictionary import ActorDictionary, load_dictionary
 from .errors import ModelError
+from .lexicon import load_lexicon
 
 logger = logging.getLogger("banlens")
 
@@ -119,6 +120,8 @@ def load(
     after "Huawei" as Huawei (relations resting on it are marked ``coref``).
     """
     dictionary = load_dictionary(actors)  # fail early, before loading a model
+    if relations is not None:
+        load_lexicon(relations)  # the same for the lexicon (the component reads it again)
     name = str(model)
     if name == AUTO:
         name = installed_german_model() or BLANK

@@ -19,6 +19,10 @@ import yaml
 
 # A dictionary of 50,000 actors stands for about a million items.
 MAX_ITEMS = 10_000_000
+# libyaml's parser when PyYAML has it (many times faster on big dictionaries; it
+# also bounds nesting depth itself), else the pure-Python one: both build only
+# plain data, never objects named in the file.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YAMLRefused(yaml.YAMLError):
@@ -35,7 +39,7 @@ def safe_load(text: str) -> Any:
 
     Raises :class:`yaml.YAMLError` (a :class:`YAMLRefused` for the refusals).
     """
-    loader = yaml.SafeLoader(text)
+    loader = _SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
