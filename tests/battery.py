@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import yaml
 from lxml import etree
 
 from banlens import cli
@@ -73,6 +74,12 @@ class Outcome:
     stderr: str
     records: list[dict[str, Any]]
     failures: list[str]
+
+    @property
+    def summary(self) -> tuple[int, int, int]:
+        """(processed, skipped, problems) from the summary line of the last run."""
+        found = _SUMMARY.findall(self.stderr)
+        return tuple(int(n) for n in found[-1]) if found else (0, 0, 0)  # type: ignore
 
     @property
     def lost(self) -> int:
@@ -525,6 +532,25 @@ def case_folders(folder: Path, texts: Sequence[str]) -> Case:
     (root / "bin\x07.txt").write_bytes(b"\x00\x01")
     return Case("folders", [str(root)], good, bad=[(f"{root}/bin\\x07.txt", None),
                                                    (f"{root}/kaputt.txt", None)])
+
+
+def big_dictionary(path: Path, count: int) -> list[str]:
+    """``count`` made-up organisations with three aliases each; returns their names."""
+    syllables = ["ka", "lo", "mi", "ter", "san", "bu", "ro", "fen", "dal", "vi", "nor", "pe"]
+    names = []
+    for number in range(count):
+        word, rest = "", number
+        for _ in range(4):
+            word += syllables[rest % len(syllables)]
+            rest //= len(syllables)
+        names.append(f"{word.capitalize()}{number}")
+    actors = [{"id": f"akteur_{i}", "name": f"{name} AG", "type": "organization",
+               "aliases": [f"{name} AG", name, f"{name}-Konzern"]}
+              for i, name in enumerate(names)]
+    path.write_text(json.dumps({"actors": actors}) if path.suffix == ".json"
+                    else yaml.safe_dump({"actors": actors}, allow_unicode=True),
+                    encoding="utf-8")
+    return names
 
 
 TEXT_CASES: list[Builder] = [case_control_characters, case_lone_surrogates, case_encodings,

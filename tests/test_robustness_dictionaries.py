@@ -8,7 +8,6 @@ aliases are warned about; a big dictionary stays usable.
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -224,29 +223,10 @@ def test_bundled_dictionary_gives_no_warning(caplog):
 # --- a big dictionary ----------------------------------------------------------------
 
 
-def big_dictionary(path: Path, count: int) -> list[str]:
-    """``count`` made-up organisations with three aliases each; returns their names."""
-    syllables = ["ka", "lo", "mi", "ter", "san", "bu", "ro", "fen", "dal", "vi", "nor", "pe"]
-    names = []
-    for number in range(count):
-        word, rest = "", number
-        for _ in range(4):
-            word += syllables[rest % len(syllables)]
-            rest //= len(syllables)
-        names.append(f"{word.capitalize()}{number}")
-    actors = [{"id": f"akteur_{i}", "name": f"{name} AG", "type": "organization",
-               "aliases": [f"{name} AG", name, f"{name}-Konzern"]}
-              for i, name in enumerate(names)]
-    path.write_text(json.dumps({"actors": actors}) if path.suffix == ".json"
-                    else yaml.safe_dump({"actors": actors}, allow_unicode=True),
-                    encoding="utf-8")
-    return names
-
-
 def test_a_big_dictionary_loads_and_tags(tmp_path):
     """2,000 actors here; 50,000 are timed in benchmarks/robustness.py."""
     path = tmp_path / "viele.yml"
-    names = big_dictionary(path, 2_000)
+    names = battery.big_dictionary(path, 2_000)
     started = time.perf_counter()
     nlp = banlens.load("blank", actors=path)
     assert time.perf_counter() - started < 60
