@@ -411,7 +411,8 @@ def _read_jsonl_stream(handle: Iterable[bytes], name: str,
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as err:
-                    problem = f"not valid JSON ({err.msg} at column {err.colno})"
+                    reason = err.msg.removesuffix(" at")  # "Invalid control character at"
+                    problem = f"not valid JSON ({reason} at column {err.colno})"
                 except RecursionError:
                     problem = "not valid JSON for banlens (nested too deeply)"
                 else:
