@@ -92,3 +92,21 @@ def test_battery_detects_a_lost_document_and_a_silent_skip(tmp_path):
     outcome = battery.run_case(case, tmp_path / "out")
     assert outcome.lost == 1
     assert any("no 'skipped' message" in failure for failure in outcome.failures)
+
+
+def test_file_that_vanishes_during_the_run_is_reported_and_the_rest_kept(tmp_path):
+    from banlens.corpus import iter_documents
+
+    folder = tmp_path / "artikel"
+    folder.mkdir()
+    for number, text in enumerate(TEXTS):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    problems = []
+    documents = iter_documents([folder], on_problem=problems.append)
+    first = next(documents)  # the folder is listed; now a later file disappears
+    (folder / "2.txt").unlink()
+    rest = list(documents)
+    assert [first.id] + [d.id for d in rest] == ["0.txt", "1.txt", "3.txt", "4.txt"]
+    assert [d.text for d in rest] == [TEXTS[1], TEXTS[3], TEXTS[4]]
+    assert len(problems) == 1 and problems[0].file.endswith("2.txt")
+    assert "No such file" in problems[0].message and problems[0].skipped

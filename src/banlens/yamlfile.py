@@ -44,7 +44,8 @@ def safe_load(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        items = _expanded_size(node)
+        # without an anchor (&) and an alias (*) nothing is shared: no walk needed
+        items = _expanded_size(node) if "&" in text and "*" in text else 0
         if items > MAX_ITEMS:
             raise YAMLRefused(f"its aliases expand to {items:,} items, more than "
                               f"{MAX_ITEMS:,}; refused (an alias bomb?)")
