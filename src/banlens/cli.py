@@ -14,7 +14,8 @@ record (:func:`banlens.records.doc_to_record`) at once and is dropped, so memory
 grows with the graph, not with the corpus. Bad input is reported on stderr with
 file and line and skipped (see :mod:`banlens.corpus`). Exit codes: 0 success
 (possibly with skipped documents), 1 nothing processed or output not written,
-2 bad command line or bad dictionary/lexicon, 130 interrupted.
+2 bad command line (an output that cannot be written is refused before any work),
+bad dictionary/lexicon or a model that cannot be loaded, 130 interrupted.
 """
 
 from __future__ import annotations
