@@ -325,13 +325,14 @@ def test_unknown_suffix_is_a_usage_error(tmp_path, capsys):
     assert "--format" in capsys.readouterr().err
 
 
-def test_unwritable_output_fails_cleanly(tmp_path, capsys):
+def test_unwritable_output_is_refused_before_any_work(tmp_path, capsys):
     src = tmp_path / "a.txt"
     src.write_text(NEGOTIATE, encoding="utf-8")
     out = tmp_path / "fehlt" / "netz.graphml"
-    assert run("extract", src, "-o", out) == cli.EXIT_FAILED
+    assert run("extract", src, "-o", out) == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert "Traceback" not in err and f"cannot write {out}" in err
+    assert "documents processed" not in err  # stopped before reading the corpus
 
 
 def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch, capsys):

@@ -20,6 +20,7 @@ from banlens.corpus import (
     iter_documents,
     iter_records,
 )
+from banlens.csvformat import CsvOptions
 
 TEXT_A = "Der Konzern verhandelt mit der Regierung über eine Beteiligung."
 TEXT_B = "Die Behörde prüft das Angebot des Unternehmens bis Ende Oktober."
@@ -282,13 +283,24 @@ def test_jsonl_object_without_usable_text_or_id(tmp_path, obj, words):
     assert len(problems) == 1 and words in problems[0].message and problems[0].line == 1
 
 
-def test_csv_row_without_text_is_skipped(tmp_path):
+def test_csv_short_row_is_skipped_when_the_dialect_is_given(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,text\nr1,{TEXT_A}\nr2,\nr3\nr4,{TEXT_C}\n", encoding="utf-8")
+    docs, problems = read([path], csv_options=CsvOptions(delimiter=",", quotechar='"'))
+    assert [d.id for d in docs] == ["r1", "r4"]
+    assert [p.line for p in problems] == [3, 4]
+    assert "empty document" in problems[0].message
+    assert "row has 1 field(s), the header has 2" in problems[1].message
+
+
+def test_csv_short_row_refuses_a_detected_dialect(tmp_path):
+    """Without a stated dialect a row of the wrong width means the guess cannot be trusted."""
     path = tmp_path / "t.csv"
     path.write_text(f"id,text\nr1,{TEXT_A}\nr2,\nr3\nr4,{TEXT_C}\n", encoding="utf-8")
     docs, problems = read([path])
-    assert [d.id for d in docs] == ["r1", "r4"]
-    assert [p.line for p in problems] == [3, 4]
-    assert "empty document" in problems[0].message and "no 'text'" in problems[1].message
+    assert docs == []
+    assert len(problems) == 1 and problems[0].line == 4
+    assert "--csv-delimiter" in problems[0].message and "--csv-quotechar" in problems[0].message
 
 
 def test_csv_without_text_column_skips_file(tmp_path):

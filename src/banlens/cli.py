@@ -16,7 +16,8 @@ record (:func:`banlens.records.doc_to_record`) at once and is dropped, so memory
 grows with the graph, not with the corpus. Bad input is reported on stderr with
 file and line and skipped (see :mod:`banlens.corpus`). Exit codes: 0 success
 (possibly with skipped documents), 1 nothing processed or output not written,
-2 bad command line or bad dictionary/lexicon, 130 interrupted.
+2 bad command line (an output that cannot be written is refused before any work),
+bad dictionary/lexicon or a model that cannot be loaded, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -37,6 +39,7 @@ from wasabi import table
 
 from . import __version__
 from .corpus import Document, Problem, count_documents, iter_documents, iter_records
+from .csvformat import CsvOptions, parse_column, parse_delimiter, parse_quotechar
 from .errors import BanlensError, InputError
 
 EXIT_OK = 0
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help=".txt file, folder of .txt files (recursive), .jsonl or .csv "
                               "file (columns id, text, optional date, title, url), or - for "
                               "JSONL on stdin")
+    _add_csv_options(extract)
     extract.add_argument("-o", "--output", metavar="OUT",
                          help=f"output file (default: {DEFAULT_OUTPUT}, or banlens.<format>); "
                               "for csv a folder or a file stem for the nodes/edges tables; "
@@ -176,6 +180,31 @@ def _add_model_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="auto", metavar="MODEL",
                         help="auto (best installed German model, else blank), blank, or a "
                              "spaCy pipeline name or path (default: auto)")
+def _add_csv_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "CSV inputs", "how .csv/.tsv inputs are split; what is not given is found by checking "
+                      "the whole file, and a file that reads more than one way is refused")
+    group.add_argument("--csv-delimiter", metavar="CHAR",
+                       help="field delimiter: one character, or 'tab'")
+    group.add_argument("--csv-quotechar", metavar="CHAR",
+                       help="quote character: one character, or 'none' for no quoting")
+    group.add_argument("--text-column", metavar="COLUMN",
+                       help="column holding the text: a header name or a number "
+                            "(1 = first column); default: text")
+    group.add_argument("--id-column", metavar="COLUMN",
+                       help="column holding the document id (name or number); default: id "
+                            "if there is one, else <file stem>:<line>")
+    group.add_argument("--no-header", action="store_true",
+                       help="the CSV files have no header row (give --text-column N)")
+
+
+def csv_options(args: argparse.Namespace) -> CsvOptions:
+    """The CSV options of the command line (InputError, exit 2, if they cannot work)."""
+    return CsvOptions(delimiter=parse_delimiter(args.csv_delimiter),
+                      quotechar=parse_quotechar(args.csv_quotechar),
+                      text_column=parse_column(args.text_column),
+                      id_column=parse_column(args.id_column),
+                      header=not args.no_header)
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -337,6 +366,8 @@ class Progress:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     fmt, output = resolve_output(args.output, args.format)
+    check_output(output, fmt)
+    reading = csv_options(args)
     quiet = args.quiet
     if args.instances and args.aggregate:
         raise UsageError("--instances and --aggregate exclude each other")
@@ -349,10 +380,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     stderr = sys.stderr
     progress = None
     if not quiet and _isatty(stderr):
-        total = count_documents(args.inputs)
+        total = count_documents(args.inputs, reading)
         progress = Progress(stderr, total)
     reporter = ProblemReporter(summary, stderr, progress)
-    documents = iter_documents(args.inputs, on_problem=reporter)
+    documents = iter_documents(args.inputs, on_problem=reporter, csv_options=reading)
     records = iter_records(nlp, documents, batch_size=args.batch_size,
                            n_process=args.n_process, on_problem=reporter)
 
@@ -453,6 +484,43 @@ def resolve_output(output: str | None, fmt: str | None) -> tuple[str, str]:
     return fmt, output
 
 
+def check_output(output: str, fmt: str) -> None:
+    """Refuse at once (UsageError, exit 2) an output that cannot be written.
+
+    Checked before any work: the folder exists, is a folder and takes a new file
+    (a small probe file is written and removed), and the output is not itself a
+    folder (except for csv, whose OUT may name a folder).
+    """
+    if output == "-":
+        return
+    path = Path(output)
+    if fmt == "csv":
+        folder = csv_paths(output)[0].parent
+        if not folder.exists() and (output.endswith(("/", os.sep)) or path.is_dir()):
+            folder = folder.parent  # the folder itself is created when writing
+    elif path.is_dir():
+        raise UsageError(f"cannot write {output}: it is a folder; give a file name "
+                         f"for the {fmt} output")
+    else:
+        folder = path.parent
+    _check_folder(folder, output)
+
+
+def _check_folder(folder: Path, output: str) -> None:
+    where = folder if str(folder) else Path(".")
+    if not where.exists():
+        raise UsageError(f"cannot write {output}: folder {where} does not exist")
+    if not where.is_dir():
+        raise UsageError(f"cannot write {output}: {where} is not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=where, prefix=".banlens-check-") as probe:
+            probe.write(b"\n")
+            probe.flush()
+    except OSError as err:
+        raise UsageError(f"cannot write {output}: folder {where} does not take new files "
+                         f"({err.strerror or err})") from None
+
+
 # --- writing ---------------------------------------------------------------------------
 
 
@@ -500,6 +568,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     fmt, output = resolve_output(args.output, None)
     if output == "-":
         raise UsageError("demo writes a file; give -o with a file name")
+    check_output(output, fmt)
     text = (resources.files("banlens") / "data" / "example_de.txt").read_text(encoding="utf-8")
     nlp = _load(args.model, None, None)
     summary = Summary()
@@ -587,7 +656,7 @@ def _cmd_discover(args: argparse.Namespace) -> int:
 
     existing = None
     if args.actors:
-        from .dictionary import load_dictionary
+        from .actors.dictionary import load_dictionary
 
         existing = load_dictionary(args.actors)    # a bad file stops us before the corpus
     discoverer = Discoverer()

@@ -7,11 +7,13 @@ through the pipeline without being held in memory.
 
 Real corpora carry bad files. Nothing here raises for bad input: every problem
 (an unreadable or binary file, invalid UTF-8, a malformed JSONL line, a row
-without text, a bad date, an empty document) becomes a :class:`Problem` naming
-the file and line, is handed to the ``on_problem`` callback, and the reader
-carries on with the rest. Invalid UTF-8 is decoded with replacement characters
-and the document is kept; a bad date is dropped and the document kept; everything
-else skips the document (or the file, when the whole file cannot be read).
+without text, a bad date, an empty document, a CSV file that cannot be split
+safely) becomes a :class:`Problem` naming the file and line, is handed to the
+``on_problem`` callback, and the reader carries on with the rest. Invalid UTF-8
+(and lone surrogates in JSON) are replaced with U+FFFD and the document is kept;
+a bad date is dropped and the document kept; everything else skips the document
+(or the file, when the whole file cannot be read). Files are UTF-8; a file that
+starts with a UTF-16 or UTF-32 byte-order mark is read in that encoding.
 
 >>> problems = []
 >>> docs = list(iter_documents(["articles/", "dump.jsonl"], on_problem=problems.append))
@@ -22,9 +24,11 @@ document (the JSONL contract of :mod:`banlens.records`), in one process or a poo
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 import multiprocessing
+import re
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,14 +37,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .csvformat import CsvLayout, CsvOptions, CsvRefusal, allow_long_fields, csv_layout
+
 STDIN = "-"
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 FIELDS = ("id", "text", "date", "title", "url")
-# Delimiters tried when sniffing a CSV header, most common first.
-CSV_DELIMITERS = ",;\t|"
-_SNIFF_BYTES = 64 * 1024
+_HEAD_BYTES = 8192
+# checked longest first: a UTF-32-LE mark begins with the UTF-16-LE one
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +86,12 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}"
+        return _printable(f"{where}: {self.message}")
+
+
+def _printable(text: str) -> str:
+    """``text`` on one line: control characters (a file name may hold any) are escaped."""
+    return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 ProblemCallback = Callable[[Problem], None]
@@ -88,20 +102,23 @@ def iter_documents(
     on_problem: ProblemCallback | None = None,
     *,
     stdin: BinaryIO | None = None,
+    csv_options: CsvOptions | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of all ``inputs`` in order.
 
     Each input is a ``.txt`` file (id = file name), a folder (all ``*.txt`` below
     it, sorted; id = path relative to the folder), a ``.jsonl`` file, a ``.csv``
-    file with a header row, or ``"-"`` for JSONL on standard input (``stdin``
-    replaces ``sys.stdin.buffer``, for tests). Problems go to ``on_problem``; the
-    documents affected are skipped and reading goes on. Ids are unique: a repeated
-    id becomes ``<id>~2``, ``<id>~3``, ... (reported).
+    file (read as ``csv_options`` say; what they leave open is found by checking
+    the whole file, see :mod:`banlens.csvformat`), or ``"-"`` for JSONL on
+    standard input (``stdin`` replaces ``sys.stdin.buffer``, for tests). Problems
+    go to ``on_problem``; the documents affected are skipped and reading goes on.
+    Ids are unique: a repeated id becomes ``<id>~2``, ``<id>~3``, ... (reported).
     """
     report = on_problem or (lambda problem: None)
+    options = csv_options or CsvOptions()
     seen: set[str] = set()
     for item in inputs:
-        for document in _iter_input(item, report, stdin):
+        for document in _iter_input(item, report, stdin, options):
             if document.id in seen:
                 document = _renamed(document, seen, report)
             seen.add(document.id)
@@ -123,12 +140,14 @@ def _renamed(document: Document, seen: set[str], report: ProblemCallback) -> Doc
     return replace(document, id=new_id)
 
 
-def count_documents(inputs: Iterable[str | Path]) -> int | None:
+def count_documents(inputs: Iterable[str | Path],
+                    csv_options: CsvOptions | None = None) -> int | None:
     """Return how many documents ``inputs`` hold at most, or None if unknown.
 
     Cheap upper bound for progress display: text files count one each, JSONL
     files their non-blank lines, CSV files their rows. Standard input is unknown.
     """
+    options = csv_options or CsvOptions()
     total = 0
     for item in inputs:
         name = str(item)
@@ -142,10 +161,7 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
                 with path.open("rb") as handle:
                     total += sum(1 for line in handle if line.strip())
             elif path.suffix.lower() in CSV_SUFFIXES:
-                _allow_long_fields()
-                with path.open("rb") as handle:
-                    lines = _decoded_lines(handle, name, lambda problem: None)
-                    total += max(sum(1 for _ in csv.reader(lines, _sniff_dialect(path))) - 1, 0)
+                total += _count_csv_rows(path, options)
             else:
                 total += 1
         except (OSError, csv.Error):
@@ -157,7 +173,7 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
 
 
 def _iter_input(item: str | Path, report: ProblemCallback,
-                stdin: BinaryIO | None) -> Iterator[Document]:
+                stdin: BinaryIO | None, csv_options: CsvOptions) -> Iterator[Document]:
     name = str(item)
     if name == STDIN:
         stream = stdin if stdin is not None else sys.stdin.buffer
@@ -181,29 +197,142 @@ def _iter_input(item: str | Path, report: ProblemCallback,
     elif suffix in JSONL_SUFFIXES:
         yield from _read_jsonl_file(path, report)
     elif suffix in CSV_SUFFIXES:
-        yield from _read_csv_file(path, report)
+        yield from _read_csv_file(path, report, csv_options)
     else:
         report(Problem(name, None, f"unsupported input type {suffix or '(no suffix)'!r}; "
                        "expected a .txt, .jsonl or .csv file, a folder, or - for stdin"))
 
 
 def _text_files(folder: Path) -> Iterator[Path]:
-    return iter(sorted(p for p in folder.rglob("*.txt") if p.is_file()))
+    # a link to nowhere is listed too: reading it reports the problem
+    return iter(sorted(p for p in folder.rglob("*.txt") if p.is_file() or p.is_symlink()))
 
 
 # --- decoding -----------------------------------------------------------------
 
 
-def _decode(data: bytes, file: str, line: int | None, report: ProblemCallback) -> str:
-    """Decode UTF-8; on invalid bytes, decode with replacement and report it."""
+def _decode(data: bytes, file: str, line: int | None, report: ProblemCallback,
+            encoding: str = "utf-8") -> str:
+    """Decode ``data``; on invalid bytes, decode with replacement and report it."""
     try:
-        return data.decode("utf-8")
+        return data.decode(encoding)
     except UnicodeDecodeError as err:
-        text = data.decode("utf-8", errors="replace")
-        bad = len(text) - len(data.decode("utf-8", errors="ignore"))
-        report(Problem(file, line, f"invalid UTF-8 ({bad} bad byte sequence(s), first at byte "
-                       f"{err.start}); decoded with replacement characters", skipped=False))
+        text = data.decode(encoding, errors="replace")
+        bad = len(text) - len(data.decode(encoding, errors="ignore"))
+        hint = " (is the file Latin-1 or Windows-1252? convert it to UTF-8)" if (
+            encoding == "utf-8") else ""
+        name = "UTF-8" if encoding == "utf-8" else encoding.upper()
+        report(Problem(file, line, f"invalid {name} ({bad} bad byte sequence(s), first at byte "
+                       f"{err.start}); decoded with replacement characters{hint}",
+                       skipped=False))
         return text
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(_HEAD_BYTES)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """``utf-16``/``utf-32`` if ``head`` starts with that byte-order mark, else None."""
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            return encoding
+    return None
+
+
+_MAGIC = (
+    (b"\x1f\x8b", "binary file (gzip-compressed), not text; decompress it first "
+                  "(e.g. zcat FILE | banlens extract -)"),
+    (b"BZh", "binary file (bzip2-compressed), not text; decompress it first"),
+    (b"\xfd7zXZ\x00", "binary file (xz-compressed), not text; decompress it first"),
+    (b"PK\x03\x04", "binary file (a zip archive, or .docx/.xlsx/.odt), not text; "
+                    "export the texts first"),
+    (b"%PDF-", "binary file (PDF), not text; export the texts first"),
+    (b"\x89PNG", "binary file (PNG image), not text"),
+    (b"\xff\xd8\xff", "binary file (JPEG image), not text"),
+)
+_BINARY = ("binary file (contains NUL bytes), not text (UTF-16 without a byte-order mark? "
+           "convert it to UTF-8)")
+
+
+def _not_text(head: bytes, whole_file: bool = True) -> str | None:
+    """Why a file starting with ``head`` is not text (compressed, archive, image), or None.
+
+    With ``whole_file`` (a .txt file: one document), a NUL byte also marks it binary;
+    JSONL and CSV files are judged line by line instead (see :class:`_Opening`).
+    """
+    for magic, problem in _MAGIC:
+        if head.startswith(magic):
+            return problem
+    if whole_file and b"\x00" in head:
+        return _BINARY
+    return None
+
+
+class _Opening:
+    """The problems of a file's first lines, held until one line proves the file's kind.
+
+    A JSONL (or CSV) file with some bad lines is read and each bad line reported. A
+    file none of whose first ``limit`` lines is a JSON object (a CSV row) is not of
+    that kind at all, binary or another format: it is reported once, not line by line.
+    """
+
+    limit = 8
+
+    def __init__(self, name: str, report: ProblemCallback, what: str):
+        self.name = name
+        self.what = what
+        self.report = report
+        self.held: list[Problem] = []
+        self.bad_lines = 0
+        self.settled = False
+
+    def problem(self, problem: Problem) -> None:
+        """Report ``problem`` now, or hold it while the file's kind is open."""
+        if self.settled:
+            self.report(problem)
+        else:
+            self.held.append(problem)
+
+    def bad(self, problem: Problem) -> bool:
+        """A line that is no JSON object (CSV row); True if the file should be given up."""
+        self.problem(problem)
+        if self.settled:
+            return False
+        self.bad_lines += 1
+        if self.bad_lines < self.limit:
+            return False
+        first = next(p for p in self.held if p.skipped)
+        self.held = []
+        self.settled = True
+        self.report(Problem(self.name, None, f"not {self.what}: none of its first {self.limit} "
+                            f"lines is usable (line {first.line}: {first.message}); "
+                            "file skipped"))
+        return True
+
+    def good(self) -> None:
+        """A line of the right kind: report what was held, from now on report at once."""
+        if not self.settled:
+            self.settled = True
+            for problem in self.held:
+                self.report(problem)
+            self.held = []
+
+    def close(self) -> None:
+        self.good()
+
+
+def _wide_lines(path: Path, encoding: str, file: str,
+                report: ProblemCallback) -> Iterator[str]:
+    """Lines of a UTF-16/32 file (byte-order mark first), split at ``\\n`` only."""
+    text = _decode(path.read_bytes(), file, None, report, encoding)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _decoded_lines(handle: BinaryIO, file: str, report: ProblemCallback) -> Iterator[str]:
@@ -224,12 +353,16 @@ def _read_text_file(path: Path, doc_id: str, report: ProblemCallback) -> Iterato
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
-    if b"\x00" in data:
-        report(Problem(name, None, "binary file (contains NUL bytes), not text"))
-        return
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    text = _decode(data, name, None, report)
+    encoding = _wide_encoding(data)
+    if encoding is None:
+        problem = _not_text(data[:_HEAD_BYTES]) or (
+            _not_text(b"\x00") if b"\x00" in data else None)
+        if problem:
+            report(Problem(name, None, problem))
+            return
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[3:]
+    text = _decode(data, name, None, report, encoding or "utf-8")
     if not text.strip():
         report(Problem(name, None, "empty document"))
         return
@@ -243,137 +376,159 @@ def _read_jsonl_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
     name = str(path)
     try:
         handle = path.open("rb")
+        head = handle.read(_HEAD_BYTES)
+        handle.seek(0)
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
     with handle:
+        encoding = _wide_encoding(head)
+        if encoding is not None:
+            lines = (line.encode("utf-8") for line in _wide_lines(path, encoding, name, report))
+            yield from _read_jsonl_stream(lines, name, report)
+            return
+        problem = _not_text(head, whole_file=False)
+        if problem:
+            report(Problem(name, None, problem))
+            return
         yield from _read_jsonl_stream(handle, name, report)
 
 
-def _read_jsonl_stream(handle: BinaryIO, name: str,
+def _read_jsonl_stream(handle: Iterable[bytes], name: str,
                        report: ProblemCallback) -> Iterator[Document]:
+    opening = _Opening(name, report, "a JSONL file")
     try:
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue
+            problem = None
             if b"\x00" in raw:
-                report(Problem(name, number, "binary data (NUL bytes) instead of a JSON object"))
+                problem = "binary data (NUL bytes) instead of a JSON object"
+            else:
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                line = _decode(raw, name, number, opening.problem)
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as err:
+                    reason = err.msg.removesuffix(" at")  # "Invalid control character at"
+                    problem = f"not valid JSON ({reason} at column {err.colno})"
+                except RecursionError:
+                    problem = "not valid JSON for banlens (nested too deeply)"
+                else:
+                    if not isinstance(obj, dict):
+                        problem = f"expected a JSON object, got {type(obj).__name__}"
+            if problem is not None:
+                if opening.bad(Problem(name, number, problem)):
+                    return
                 continue
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            line = _decode(raw, name, number, report)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                report(Problem(name, number, f"not valid JSON ({err.msg} at column {err.colno})"))
-                continue
-            if not isinstance(obj, dict):
-                report(Problem(name, number,
-                               f"expected a JSON object, got {type(obj).__name__}"))
-                continue
+            opening.good()
             document = _make_document(obj, name, number, f"{Path(name).stem}:{number}", report)
             if document is not None:
                 yield document
     except OSError as err:
+        opening.close()
         report(Problem(name, None, f"read error ({err.strerror or err}); rest of file skipped"))
+    opening.close()
 
 
 # --- CSV ------------------------------------------------------------------------
 
 
-def _read_csv_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
+def _ignore(problem: Problem) -> None:
+    """Problems met while checking a file's layout are reported on the real read."""
+
+
+def _csv_lines(path: Path, name: str, report: ProblemCallback) -> Iterator[str]:
+    """The decoded physical lines of a CSV file (endings kept, byte-order mark removed)."""
+    with path.open("rb") as handle:
+        encoding = _wide_encoding(handle.read(4))
+        if encoding is not None:
+            yield from _wide_lines(path, encoding, name, report)
+            return
+        handle.seek(0)
+        yield from _decoded_lines(handle, name, report)
+
+
+def _layout(path: Path, name: str, options: CsvOptions) -> CsvLayout | CsvRefusal:
+    """The file's CSV layout; binary files and files that cannot be split are refused."""
+    head = _head(path)
+    problem = None if _wide_encoding(head) else _not_text(head, whole_file=False)
+    if problem:
+        return CsvRefusal(None, problem)
+    return csv_layout(path, options, lambda: _csv_lines(path, name, _ignore))
+
+
+def _read_csv_file(path: Path, report: ProblemCallback,
+                   options: CsvOptions) -> Iterator[Document]:
     name = str(path)
     try:
-        dialect = _sniff_dialect(path)
-        handle = path.open("rb")
+        layout = _layout(path, name, options)
     except OSError as err:
         report(Problem(name, None, f"cannot read file ({err.strerror or err})"))
         return
-    _allow_long_fields()
-    with handle:
-        reader = csv.reader(_decoded_lines(handle, name, report), dialect)
-        try:
-            header = next(reader)
-        except StopIteration:
-            report(Problem(name, None, "empty CSV file (no header row)"))
-            return
-        except csv.Error as err:
-            report(Problem(name, 1, f"malformed CSV header ({err})"))
-            return
-        columns = [column.strip().lower() for column in header]
-        if "text" not in columns:
-            report(Problem(name, 1, "CSV header has no 'text' column "
-                           f"(found: {', '.join(header) or 'nothing'}); file skipped"))
-            return
-        index = {field: columns.index(field) for field in FIELDS if field in columns}
-        yield from _csv_rows(reader, index, name, report)
+    if isinstance(layout, CsvRefusal):
+        report(Problem(name, layout.line, layout.message))
+        return
+    try:
+        yield from _csv_rows(layout, _csv_lines(path, name, report), name, report)
+    except OSError as err:
+        report(Problem(name, None, f"read error ({err.strerror or err}); rest of file skipped"))
 
 
-def _csv_rows(reader: Any, index: dict[str, int], name: str,
+def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
               report: ProblemCallback) -> Iterator[Document]:
-    start = reader.line_num + 1
+    """One document per data row; a row that cannot be read whole is reported and skipped."""
+    reader = layout.dialect.reader(lines)
+    header_pending = layout.header is not None
+    what = "header" if layout.header is not None else "first row"
+    stem = Path(name).stem
+    opening = _Opening(name, report, f"a CSV file with {layout.dialect.describe()}")
+    start = 1
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as err:
-            report(Problem(name, start, f"malformed CSV row ({err})"))
+            if opening.bad(Problem(name, start, f"malformed CSV row ({err}); row skipped")):
+                return
             start = reader.line_num + 1
             continue
-        if not row or not any(cell.strip() for cell in row):
-            start = reader.line_num + 1
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
             continue
-        values = {field: row[i] if i < len(row) else None for field, i in index.items()}
-        fallback = f"{Path(name).stem}:{start}"
-        document = _make_document(values, name, start, fallback, report)
+        if header_pending:
+            header_pending = False
+            continue
+        if len(row) != layout.width:
+            if opening.bad(Problem(name, line, f"row has {len(row)} field(s), the {what} has "
+                                   f"{layout.width} (a delimiter in an unquoted text, or a "
+                                   "missing field?); row skipped")):
+                return
+            continue
+        opening.good()
+        values = {field: row[index] for field, index in layout.columns.items()}
+        document = _make_document(values, name, line, f"{stem}:{line}", report)
         if document is not None:
             yield document
-        start = reader.line_num + 1
+    opening.close()
 
 
-def _sniff_dialect(path: Path) -> type[csv.Dialect] | csv.Dialect:
-    """The CSV dialect of ``path``: ``.tsv`` is tab-separated; otherwise sniffed.
-
-    csv.Sniffer is tried first and accepted only if it splits the header into a
-    row with a ``text`` column; otherwise the delimiter that does so in the first
-    line wins, and plain comma-separated CSV is the last resort.
-    """
-    if path.suffix.lower() == ".tsv":
-        return csv.excel_tab
-    with path.open("rb") as handle:
-        sample = handle.read(_SNIFF_BYTES).decode("utf-8", errors="replace").lstrip("\ufeff")
-    first_line = sample.splitlines()[0] if sample else ""
+def _count_csv_rows(path: Path, options: CsvOptions) -> int:
+    layout = _layout(path, str(path), options)
+    if isinstance(layout, CsvRefusal):
+        return 0
+    if layout.rows is not None:
+        return layout.rows
+    allow_long_fields()
+    rows = 0
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS)
-        if _header_columns(first_line, dialect.delimiter, dialect.quotechar) >= {"text"}:
-            return dialect
+        for row in layout.dialect.reader(_csv_lines(path, str(path), _ignore)):
+            rows += any(cell.strip() for cell in row)
     except csv.Error:
         pass
-    for delimiter in CSV_DELIMITERS:
-        if "text" in _header_columns(first_line, delimiter, '"'):
-            return _dialect(delimiter)
-    return csv.excel
-
-
-def _header_columns(line: str, delimiter: str, quotechar: str | None) -> set[str]:
-    row = next(csv.reader([line], delimiter=delimiter, quotechar=quotechar or '"'), [])
-    return {cell.strip().lower() for cell in row}
-
-
-def _dialect(delimiter: str) -> type[csv.Dialect]:
-    return type("SniffedDialect", (csv.excel,), {"delimiter": delimiter})
-
-
-def _allow_long_fields() -> None:
-    """Raise the csv module's 128 kB field limit: whole articles are fields."""
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 2
+    return max(rows - (layout.header is not None), 0)
 
 
 # --- fields ---------------------------------------------------------------------
@@ -392,6 +547,9 @@ def _make_document(obj: dict[str, Any], name: str, line: int, fallback_id: str,
     if not text.strip():
         report(Problem(name, line, "empty document (field 'text' is blank)"))
         return None
+    obj = {key: _without_surrogates(value, key, name, line, report) for key, value in obj.items()
+           if key in FIELDS}
+    text = obj["text"]
     doc_id = obj.get("id")
     if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):
         doc_id = fallback_id
@@ -412,6 +570,21 @@ def _make_document(obj: dict[str, Any], name: str, line: int, fallback_id: str,
             optional[field] = None
     return Document(id=str(doc_id).strip(), text=text, date=_parse_date(obj.get("date"), name,
                     line, report), source=name, line=line, **optional)
+
+
+def _without_surrogates(value: Any, key: str, name: str, line: int,
+                        report: ProblemCallback) -> Any:
+    """A string with lone surrogates (JSON ``"\\ud800"``) replaced by U+FFFD (reported).
+
+    Such a string cannot be written as UTF-8; one replacement character per
+    surrogate keeps its length, so offsets into the text stay right.
+    """
+    if not isinstance(value, str) or not _SURROGATES.search(value):
+        return value
+    count = len(_SURROGATES.findall(value))
+    report(Problem(name, line, f"field {key!r}: {count} lone surrogate(s) (\\ud800-\\udfff), "
+                   "not text; replaced with U+FFFD, document kept", skipped=False))
+    return _SURROGATES.sub("\ufffd", value)
 
 
 def _parse_date(value: Any, name: str, line: int, report: ProblemCallback) -> str | None:
@@ -459,7 +632,8 @@ def iter_records(
     A record is :func:`banlens.records.doc_to_record` of the processed Doc (the
     JSONL contract), with the document's id, date, title and url. Docs are not
     kept, so memory stays flat however many documents stream through. Texts longer
-    than ``nlp.max_length`` are split and joined (:func:`banlens.pipeline.pipe`).
+    than ``nlp.max_length`` are processed in pieces whose records are merged
+    (:func:`banlens.pipeline.pipe_records`).
 
     ``n_process > 1`` runs a pool of worker processes, each processing batches of
     ``batch_size`` documents; at most ``2 * n_process`` batches are in flight. A
@@ -496,19 +670,25 @@ def _context(number: int, document: Document) -> tuple[Any, ...]:
 def _process(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
              batch_size: int) -> Iterator[tuple[int, dict[str, Any]]]:
     """(number, record) for each document the pipeline does not fail on."""
-    from .pipeline import pipe
-    from .records import doc_to_record
+    from .pipeline import pipe_records
 
     previous = nlp.default_error_handler
     nlp.set_error_handler(_skip_failed_doc)
     try:
-        for doc, (number, doc_id, doc_date, title, url) in pipe(nlp, items,
-                                                                batch_size=batch_size):
-            doc._.doc_id = doc_id
-            doc._.date = doc_date
-            yield number, doc_to_record(doc, title=title, url=url)
+        for record, (number, *_) in pipe_records(nlp, items, _to_record,
+                                                 batch_size=batch_size):
+            yield number, record
     finally:
         nlp.set_error_handler(previous)
+
+
+def _to_record(doc: Any, context: tuple[Any, ...]) -> dict[str, Any]:
+    from .records import doc_to_record
+
+    _, doc_id, doc_date, title, url = context
+    doc._.doc_id = doc_id
+    doc._.date = doc_date
+    return doc_to_record(doc, title=title, url=url)
 
 
 def _skip_failed_doc(name: str | None, proc: Any, docs: Any, error: Exception) -> None:

@@ -26,8 +26,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from .errors import BanlensError
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .yamlfile import safe_load
 
 #: How pydantic's error types read in banlens messages. ``{input!r}`` is the value
 #: found, ``{type}`` its type name, ``{n}`` the (1-based) number of the item of a
@@ -79,8 +78,10 @@ def parse(text: str, where: str, error: type[BanlensError], *, is_json: bool = F
             return json.loads(text)
         except json.JSONDecodeError as err:
             raise error(f"{where}: line {err.lineno}: not valid JSON ({err.msg})") from None
+        except RecursionError:
+            raise error(f"{where}: not valid JSON (nested too deeply)") from None
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+        return safe_load(text)  # plain data only; alias bombs and deep nesting refused
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""

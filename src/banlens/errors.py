@@ -25,3 +25,7 @@ class ReferencesError(BanlensError, ValueError):
 
 class InputError(BanlensError, ValueError):
     """A corpus input (file, line, row) cannot be read as a document."""
+
+
+class ModelError(BanlensError, OSError):
+    """The spaCy pipeline asked for (``model=``) is not installed or cannot be loaded."""

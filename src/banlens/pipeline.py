@@ -16,8 +16,9 @@ character offsets of the whole text.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,9 +29,11 @@ from spacy.tokens import Doc
 from .actors import references as _references  # noqa: F401  (registers banlens_references)
 from .actors import tagger as _tagger  # noqa: F401  (registers banlens_actors)
 from .actors.dictionary import ActorDictionary, load_dictionary
+from .errors import ModelError
 from .german import lemmas as _lemmas  # noqa: F401  (registers banlens_lemmas)
 from .german import sentences as _sentences  # noqa: F401  (registers banlens_sentences)
 from .relations import component as _relations  # noqa: F401  (registers banlens_relations)
+from .relations.lexicon import load_lexicon
 
 logger = logging.getLogger("banlens")
 
@@ -55,7 +58,28 @@ def installed_german_model() -> str | None:
 _ENTITY = r"&(?:[A-Za-z]{2,8}|#[0-9]{2,5}|#[xX][0-9A-Fa-f]{2,4});"
 _TAG = r"</?[A-Za-z][A-Za-z0-9]{0,10}/?>"  # tokens hold no spaces: tags without attributes
 _PUNCT_BEFORE_MARKUP = r"[.,;:!?](?=</?[A-Za-z]|&(?:[A-Za-z]{2,8}|#[0-9]{2,5});)"
-_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]"
+_CONTROL = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff"
+            r"\u202a-\u202e\u2066-\u2069]")
+# A suffix is searched in the last characters of a word only: spaCy strips affixes
+# one by one and searches the rest of the word each time, which made a long run of
+# them ("&amp;&amp;…", 10,000 characters) cost seconds, growing with the square.
+_SUFFIX_WINDOW = 256
+
+
+class _TailSearch:
+    """``regex.search`` on the last ``_SUFFIX_WINDOW`` characters of a string.
+
+    spaCy takes only the length of the match, so the shorter string changes no
+    result for suffixes of realistic length. ``pattern`` lets spaCy save the
+    tokenizer as usual (a saved pipeline loads with a plain search).
+    """
+
+    def __init__(self, regex: re.Pattern[str]):
+        self.regex = regex
+        self.pattern = regex.pattern
+
+    def search(self, string: str) -> re.Match[str] | None:
+        return self.regex.search(string[-_SUFFIX_WINDOW:])
 
 
 def adapt_tokenizer(nlp: Language) -> None:
@@ -67,7 +91,7 @@ def adapt_tokenizer(nlp: Language) -> None:
     # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
     infixes = extra + [_PUNCT_BEFORE_MARKUP] + list(nlp.Defaults.infixes or [])
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
-    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    tokenizer.suffix_search = _TailSearch(spacy.util.compile_suffix_regex(suffixes)).search
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
@@ -124,6 +148,8 @@ def load(
     [('oracle', 'negotiates_with', 'bytedance')]
     """
     dictionary = load_dictionary(actors)  # fail early, before loading a model
+    if relations is not None:
+        load_lexicon(relations)  # the same for the lexicon (the component reads it again)
     name = str(model)
     if name == AUTO:
         name = installed_german_model() or BLANK
@@ -133,7 +159,7 @@ def load(
     if name == BLANK:
         nlp = blank_pipeline()
     else:
-        nlp = spacy.load(name)
+        nlp = _load_spacy(name)
         adapt_tokenizer(nlp)
         if not _sets_sentences(nlp):
             nlp.add_pipe("banlens_sentences", first=True)
@@ -145,6 +171,17 @@ def load(
     config = {} if relations is None else {"lexicon": str(relations)}
     nlp.add_pipe("banlens_relations", last=True, config=config)
     return nlp
+
+
+def _load_spacy(name: str) -> Language:
+    """``spacy.load(name)``, with a one-line :class:`~banlens.errors.ModelError` if it fails."""
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError, ValueError) as err:
+        reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: {reason} (use 'blank' or 'auto', "
+            "or install a German model: python -m spacy download de_core_news_md)") from None
 
 
 def _sets_sentences(nlp: Language) -> bool:
@@ -232,6 +269,78 @@ def pipe(
         if index == count - 1:
             yield _join(nlp, pending), context
             pending = []
+
+
+def pipe_records(
+    nlp: Language,
+    items: Iterable[tuple[str, Context]],
+    to_record: Callable[[Doc, Context], dict[str, Any]],
+    *,
+    batch_size: int = 64,
+) -> Iterator[tuple[dict[str, Any], Context]]:
+    """Like :func:`pipe`, but each Doc becomes a record at once (``to_record``).
+
+    A text longer than ``nlp.max_length`` is processed in pieces whose records are
+    merged, offsets shifted to the whole text; no joined Doc is built. Batches hold
+    at most ``batch_size`` texts and, beyond the first, no more than
+    ``nlp.max_length`` characters together, so memory stays that of one piece
+    however long a document is (a 20-million-character text is 20 batches of one
+    piece each). A piece the pipeline fails on (its error handler drops it) loses
+    its whole document; the rest go on.
+    """
+    limit = nlp.max_length
+
+    def pieces() -> Iterator[tuple[str, tuple[int, int, int, int, Context]]]:
+        for number, (text, context) in enumerate(items):
+            parts = split_text(text, limit)
+            for index, (offset, piece) in enumerate(parts):
+                yield piece, (number, index, len(parts), offset, context)
+
+    pending: list[tuple[int, dict[str, Any]]] = []
+    current = -1
+    for batch in _char_batches(pieces(), batch_size, limit):
+        for doc, (number, index, count, offset, context) in nlp.pipe(
+                batch, as_tuples=True, batch_size=len(batch)):
+            record = to_record(doc, context)
+            if count == 1:
+                yield record, context
+                continue
+            if number != current:  # a new long document (an earlier one lost a piece)
+                pending, current = [], number
+            pending.append((offset, record))
+            if index == count - 1 and len(pending) == count:
+                yield merge_records(pending), context
+                pending = []
+
+
+def _char_batches(stream: Iterable[tuple[str, Any]], size: int,
+                  max_chars: int) -> Iterator[list[tuple[str, Any]]]:
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in stream:
+        if batch and (len(batch) >= size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def merge_records(parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """One record from the records of a text's pieces, given as (offset, record)."""
+    merged = {key: value for key, value in parts[0][1].items()
+              if key not in ("actors", "relations")}
+    merged["actors"], merged["relations"] = [], []
+    for offset, record in parts:
+        for key in ("actors", "relations"):
+            for item in record[key]:
+                shifted = dict(item)
+                for field in ("start", "end", "trigger_start", "trigger_end"):
+                    if isinstance(shifted.get(field), int) and shifted[field] >= 0:
+                        shifted[field] += offset
+                merged[key].append(shifted)
+    return merged
 
 
 def process(nlp: Language, text: str) -> Doc:

@@ -24,6 +24,7 @@ and the field; the format is the pydantic model :class:`DictionaryFile`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ ACTOR_TYPES = (
 )
 _ID_PATTERN = r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$"
 DEFAULT = "default"
+logger = logging.getLogger("banlens")
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,9 +289,26 @@ def _parse(data: Any, where: str) -> ActorDictionary:
             raise DictionaryError(f"{where}: entry {index} ({entry.id}): field 'id': "
                                   f"duplicate id {entry.id!r}")
         aliases = tuple(dict.fromkeys(entry.aliases))
+        for alias in aliases:
+            _warn_if_common(alias, f"{where}: entry {index} ({entry.id}): field 'aliases'")
         actors[entry.id] = Actor(entry.id, entry.name or aliases[0], entry.type, aliases,
                                  tuple(dict.fromkeys(entry.not_part_of)))
     dictionary = ActorDictionary(actors, where)
     if parsed.extends is None:
         return dictionary
     return default_dictionary().extend(dictionary)
+
+
+def _warn_if_common(alias: str, where: str) -> None:
+    """Warn about an alias that would tag almost every text: one character, or a
+    common German word ("die", "aber"). It is kept: the user may mean it."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    if len(alias) == 1:
+        problem = "is a single character"
+    elif alias.lower() in STOP_WORDS:
+        problem = "is a common German word"
+    else:
+        return
+    logger.warning("banlens: warning: %s: alias %r %s; it will match in almost every text",
+                   where, alias, problem)

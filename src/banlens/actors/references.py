@@ -23,8 +23,10 @@ actor a pronoun stands for is too often one the dictionary does not know.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -173,15 +175,21 @@ class ReferenceResolver:
         # every mention that can be an antecedent: a compound names its first part too
         # ("der WeChat-Betreiber ... den Messenger"), but not a person ("die
         # Trump-Zeit ... die Kanzlerin")
-        seen = _with_subjects(doc, sorted(
+        names = _with_subjects(doc, sorted(
             (s for s in spans
              if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)),
             key=lambda s: s.start))
+        name_starts = [m.start for m in names]
+        refs: list[_Antecedent] = []  # resolved so far, in text order
+        ref_starts: list[int] = []
         added: list[Span] = []
         previous: Span | None = None
         for sent in sents:
             low = previous.start if previous is not None else sent.start
-            window = [m for m in seen if low <= m.start < sent.end]
+            # the mentions of this sentence and the one before, looked up by position
+            # (a long text costs linear time, not sentences x mentions)
+            window = names[bisect_left(name_starts, low):bisect_left(name_starts, sent.end)]
+            window += refs[bisect_left(ref_starts, low):]
             prev_start = sent.start
             previous = sent
             if not window:
@@ -191,14 +199,15 @@ class ReferenceResolver:
                     continue
                 group = self._group(doc, i, sent, prev_start, window, genders)
                 found = self._resolve(doc, i, sent, prev_start, window, starts, genders,
-                                      roles, seen) if not group else None
+                                      roles, (names, refs)) if not group else None
                 for actor, kind in group or ([found] if found else []):
                     span = Span(doc, i, i + 1, label=kind.upper(), kb_id=actor,
                                 span_id=REFERENCE)
                     added.append(span)
                     mention = _Antecedent(i, actor, kind,
                                           _subject_like(doc, i) in ("start", "coord"))
-                    seen.append(mention)
+                    refs.append(mention)
+                    ref_starts.append(i)
                     window.append(mention)
         if added:
             doc.spans[ACTOR_SPANS_KEY] = sorted(spans + added,
@@ -208,13 +217,15 @@ class ReferenceResolver:
     def _resolve(self, doc: Doc, i: int, sent: Span, sent_start: int,
                  window: list[_Antecedent], starts: set[int],
                  genders: dict[str, frozenset[str]], roles: dict[str, str],
-                 seen: list[_Antecedent]) -> tuple[str, str] | None:
-        """(actor, type) token ``i`` refers to, by the first rule that applies."""
+                 seen: tuple[list[_Antecedent], list[_Antecedent]]
+                 ) -> tuple[str, str] | None:
+        """(actor, type) token ``i`` refers to, by the first rule that applies
+        (``seen``: the names of the document and the references resolved so far)."""
         token = doc[i]
         text = token.text
         low = token.lower_
         if low in FIRST_PLURAL or low.startswith("unser"):
-            return self._speaker(doc, i, sent, seen)
+            return self._speaker(doc, i, sent, window)
         if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
             pron_genders, number, _ = PERSONAL_PRONOUNS[low]
             if low == "sie":
@@ -348,7 +359,8 @@ class ReferenceResolver:
         return self._alias_cache[2]
 
     def _role_reference(self, doc: Doc, i: int, roles: dict[str, str],
-                        seen: list[_Antecedent], starts: set[int]) -> tuple[str, str] | None:
+                        seen: tuple[list[_Antecedent], list[_Antecedent]],
+                        starts: set[int]) -> tuple[str, str] | None:
         """"der US-Präsident" for the person whose alias has that role, named earlier in
         the document."""
         actor = roles.get(doc[i].lower_)
@@ -362,7 +374,7 @@ class ReferenceResolver:
         if i + 1 < len(doc) and (i + 1 in starts or (
                 doc[i + 1].text[:1].isupper() and _name_like(doc[i + 1].text))):
             return None  # "der US-Präsident Trump": a title, the name follows
-        for m in seen:
+        for m in chain(*seen):
             if m.actor == actor and m.start < i:
                 return m.actor, m.kind
         return None

@@ -138,6 +138,7 @@ class RelationLexicon:
         self.phrases: dict[str, list[Trigger]] = {}
         self._noun_cache: dict[str, list[Trigger]] = {}
         self._compound_index: dict[str, str] | None = None
+        self._longest_form = 0
         self._build(check_lexicon_data(data, source))
 
     # -- building the indexes --------------------------------------------------------
@@ -260,9 +261,10 @@ class RelationLexicon:
                 found = self._nouns.get(stem, [])
                 if found:
                     return found
-        # closed compounds: "verkaufsverbot", "anteilseigner" (longest head first)
+        # closed compounds: "verkaufsverbot", "anteilseigner" (longest head first; no
+        # head is longer than the longest form, so a very long word costs no more)
         forms = self._compound_forms()
-        for k in range(4, len(word) - 2):
+        for k in range(max(4, len(word) - self._longest_form), len(word) - 2):
             noun = forms.get(word[k:])
             if noun is not None:
                 return [t for t in self._nouns[noun] if t.compound]
@@ -276,6 +278,7 @@ class RelationLexicon:
                 for noun, triggers in self._nouns.items() if any(t.compound for t in triggers)
                 for ending in _ENDINGS
             }
+            self._longest_form = max(map(len, self._compound_index), default=0)
         return self._compound_index
 
     def is_deal(self, word: str) -> tuple[str, ...] | None:
