@@ -156,3 +156,27 @@ def test_a_dass_clause_object_is_its_subject(city, text, expected):
 ])
 def test_other_clauses_give_no_object(city, text):
     assert triples(city(text)) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi legt Berufung gegen die Entscheidung der Landesregierung ein.",
+     {("verdi", "sues", "landesregierung")}),
+    ("Verdi reichte Klage gegen die Genehmigung durch das Hafenamt ein.",
+     {("verdi", "sues", "hafenamt")}),
+    ("Die Nordbank übt scharfe Kritik an der Entscheidung des Stadtrats.",
+     {("nordbank", "accuses", "stadtrat")}),
+    ("Der Widerstand der Nordbank gegen den Plan der Landesregierung wächst.",
+     {("nordbank", "rejects", "landesregierung")}),
+])
+def test_a_noun_aimed_at_a_decision_reaches_its_author(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_decision_without_an_author_gives_nothing(city):
+    assert triples(city("Verdi legt Berufung gegen die Entscheidung vom Montag ein.")) == set()
+
+
+def test_the_parties_of_the_decision_are_not_the_plaintiff(city):
+    doc = city("Verdi legt Berufung gegen die Genehmigung von Nordbank und Fischer AG durch "
+               "das Hafenamt ein.")
+    check(doc, {("verdi", "sues", "hafenamt")})

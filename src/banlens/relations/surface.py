@@ -603,8 +603,16 @@ class SurfaceExtractor:
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
         if not objects and "clause" in trigger.subject and self._has_support(doc, clause):
             objects = self._clause_pp(doc, clause, n, trigger, subj, used)
+        claim_at = -1
+        if not objects and self.lexicon.labels[trigger.label].through_attribute:
+            objects = self._claim_owner(doc, clause, n, region, trigger)
+            claim_at = min((m.start for m in objects), default=-1)
         taken.extend(objects)
         subjects = self._roles_for(doc, clause, n, region, trigger, "subject", subj, taken, used)
+        if claim_at >= 0 and any(n < m.start for m in subjects):
+            # the PPs after the decision noun are the decision's ("Berufung gegen die
+            # Genehmigung von X durch Y"): the agent of the trigger is the clause's
+            subjects = self._clause_role(doc, clause, n, region, subj, trigger)
         kind = "noun"
         if not objects and len(subjects) > 1 and self.lexicon.labels[trigger.label].symmetric \
                 and subjects == [m for m in subj if m not in taken]:
@@ -649,6 +657,33 @@ class SurfaceExtractor:
                        hypothetical or trigger.hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
+
+    def _claim_owner(self, doc: Words, clause: Clause, n: int, region: set[int],
+                     trigger: Trigger) -> list[Mention]:
+        """The author of the decision or claim a noun trigger is aimed at: "Berufung
+        gegen die Entscheidung der Kommission", "Kritik an der Genehmigung durch X"
+        (labels with ``through_attribute``)."""
+        order = sorted(i for i in region if i > n)
+        for k, i in enumerate(order):
+            prep = CONTRACTIONS.get(doc[i].lower_, doc[i].lower_)
+            if prep not in trigger.object or prep not in ATTRIBUTE_PREPS:
+                continue
+            j = k + 1
+            while j < len(order) and (doc[order[j]].lower_ in ARTICLE_CASES
+                                      or adjective_like(doc, order[j], len(doc))):
+                j += 1
+            if j >= len(order) or not is_cap(doc[order[j]]) or any(
+                    a.mention.start <= order[j] < a.mention.end for a in clause.args):
+                return []  # the PP names an actor itself, or no noun
+            claim = order[j]
+            inner = self._region(doc, clause, claim)
+            for role in ("gen", "durch", "seitens", "von", "possessor", "modifier"):
+                got = [m for m in self._noun_role(doc, clause, claim, inner, role)
+                       if m.is_agentive or role == "modifier"]
+                if got:
+                    return got
+            return []
+        return []
 
     def _clause_pp(
         self, doc: Words, clause: Clause, n: int, trigger: Trigger, subj: list[Mention],
