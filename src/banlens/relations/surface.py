@@ -605,11 +605,10 @@ class SurfaceExtractor:
             objects = self._clause_pp(doc, clause, n, trigger, subj, used)
         claim_at = -1
         if not objects and self.lexicon.labels[trigger.label].through_attribute:
-            objects = self._claim_owner(doc, clause, n, region, trigger)
-            claim_at = min((m.start for m in objects), default=-1)
+            objects, claim_at = self._claim_owner(doc, clause, n, region, trigger)
         taken.extend(objects)
         subjects = self._roles_for(doc, clause, n, region, trigger, "subject", subj, taken, used)
-        if claim_at >= 0 and any(n < m.start for m in subjects):
+        if claim_at >= 0 and any(claim_at < m.start for m in subjects):
             # the PPs after the decision noun are the decision's ("Berufung gegen die
             # Genehmigung von X durch Y"): the agent of the trigger is the clause's
             subjects = self._clause_role(doc, clause, n, region, subj, trigger)
@@ -659,10 +658,10 @@ class SurfaceExtractor:
         ]
 
     def _claim_owner(self, doc: Words, clause: Clause, n: int, region: set[int],
-                     trigger: Trigger) -> list[Mention]:
+                     trigger: Trigger) -> tuple[list[Mention], int]:
         """The author of the decision or claim a noun trigger is aimed at: "Berufung
         gegen die Entscheidung der Kommission", "Kritik an der Genehmigung durch X"
-        (labels with ``through_attribute``)."""
+        (labels with ``through_attribute``), and where the PP of the claim starts."""
         order = sorted(i for i in region if i > n)
         for k, i in enumerate(order):
             prep = CONTRACTIONS.get(doc[i].lower_, doc[i].lower_)
@@ -674,16 +673,16 @@ class SurfaceExtractor:
                 j += 1
             if j >= len(order) or not is_cap(doc[order[j]]) or any(
                     a.mention.start <= order[j] < a.mention.end for a in clause.args):
-                return []  # the PP names an actor itself, or no noun
+                return [], -1  # the PP names an actor itself, or no noun
             claim = order[j]
             inner = self._region(doc, clause, claim)
             for role in ("gen", "durch", "seitens", "von", "possessor", "modifier"):
                 got = [m for m in self._noun_role(doc, clause, claim, inner, role)
                        if m.is_agentive or role == "modifier"]
                 if got:
-                    return got
-            return []
-        return []
+                    return got, i
+            return [], -1
+        return [], -1
 
     def _clause_pp(
         self, doc: Words, clause: Clause, n: int, trigger: Trigger, subj: list[Mention],
