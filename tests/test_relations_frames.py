@@ -180,3 +180,9 @@ def test_the_parties_of_the_decision_are_not_the_plaintiff(city):
     doc = city("Verdi legt Berufung gegen die Genehmigung von Nordbank und Fischer AG durch "
                "das Hafenamt ein.")
     check(doc, {("verdi", "sues", "hafenamt")})
+
+
+def test_a_possessive_points_to_the_nearest_actor(city):
+    doc = city("Die Landesregierung kritisiert Verdi für die Erhöhung ihres Anteils an der "
+               "Nordbank.")
+    check(doc, {("landesregierung", "accuses", "verdi"), ("verdi", "invests_in", "nordbank")})

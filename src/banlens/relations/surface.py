@@ -755,6 +755,14 @@ class SurfaceExtractor:
         prev = doc[n - 1].lower_ if n > 0 else ""
         prev2 = doc[n - 2].lower_ if n > 1 else ""
         possessive = prev in POSSESSIVE_FORMS or prev2 in POSSESSIVE_FORMS
+        if possessive and not licensed:
+            # "kritisiert X für die Erhöhung ihres Anteils": a possessive points to the
+            # nearest actor before it, which need not be the subject
+            before = [a.mention for a in clause.args if a.mention.end <= n
+                      and a.mention.start not in region and a.mention.is_agentive
+                      and a.prep is None]
+            if before:
+                return [max(before, key=lambda m: m.start)]
         if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula):
             return cands
         return []
