@@ -398,20 +398,28 @@ class SurfaceExtractor:
 
     def _deal_parties(self, doc: Words, clause: Clause, verb: Word) -> list[Mention]:
         """Acting parties of a deal noun that is the object of the verb."""
+        return self._object_noun_role(doc, clause, self.lexicon.is_deal, [])
+
+    def _object_noun_role(self, doc: Words, clause: Clause, roles_of, exclude: list[Mention]
+                          ) -> list[Mention]:
+        """Mentions in the role that ``roles_of`` gives a noun of the clause that is no
+        PP and does not open the clause: the acting party of a deal ("blockiert die
+        Übernahme von Y durch X"), the owner of a part ("übernimmt die Sparte von X")."""
         for i in clause.tokens:
             tok = doc[i]
             if not is_cap(tok) or i == clause.tokens[0]:
                 continue
-            roles = self.lexicon.is_deal(tok.lower_)
+            roles = roles_of(tok.lower_)
             if roles is None:
                 continue
             prev = doc[i - 1].lower_ if i > 0 else ""
             if prev in PREPOSITIONS:
                 continue
             region = self._region(doc, clause, i)
-            parties = self._region_role(doc, clause, i, region, roles)
-            if parties:
-                return parties
+            found = [m for m in self._region_role(doc, clause, i, region, roles)
+                     if m not in exclude]
+            if found:
+                return found
         return []
 
     def _complement_subject(self, doc: Words, clause: Clause) -> list[Mention]:
@@ -428,22 +436,7 @@ class SurfaceExtractor:
         """Owners of a part of an actor (a division, shares, a branch network) that is
         the object of the verb: "die Sparte von X", "die Filialen der X", "ihre
         Anteile" with X as possessor."""
-        for i in clause.tokens:
-            tok = doc[i]
-            if not is_cap(tok) or i == clause.tokens[0]:
-                continue
-            roles = self.lexicon.is_part(tok.lower_)
-            if roles is None:
-                continue
-            prev = doc[i - 1].lower_ if i > 0 else ""
-            if prev in PREPOSITIONS:
-                continue
-            region = self._region(doc, clause, i)
-            owners = [m for m in self._region_role(doc, clause, i, region, roles)
-                      if m not in subjects]
-            if owners:
-                return owners
-        return []
+        return self._object_noun_role(doc, clause, self.lexicon.is_part, subjects)
 
     def _attribute_owner(
         self, doc: Words, clause: Clause, trigger: Trigger, subjects: list[Mention]
