@@ -41,13 +41,19 @@ STRATEGIES = ("auto", "tree", "surface")
 # A relation whose argument is a resolved reference keeps this share of its rule's
 # confidence: the resolution can be wrong where the name could not be.
 REFERENCE_CONFIDENCE = 0.85
+# The default operating point: findings weaker than a weak trigger read with its own
+# arguments (0.5, e.g. "Kontakt aufnehmen") are dropped - such a trigger through a
+# resolved reference is too uncertain. 0 keeps everything (a recall-oriented network);
+# 0.7 keeps only verbs, passives, reciprocal and noun readings with their arguments in
+# place (precision first). docs/evaluation.md shows the curve.
+DEFAULT_MIN_CONFIDENCE = 0.5
 LEXICON_FILE = "lexicon.json"
 
 
 @Language.factory(
     "banlens_relations",
     default_config={"lexicon": None, "extend_default": True, "strategy": "auto",
-                    "min_confidence": 0.0},
+                    "min_confidence": DEFAULT_MIN_CONFIDENCE},
     assigns=["doc._.relation_records"],
     requires=["doc.spans", "token.lemma"],
 )
@@ -106,7 +112,7 @@ class RelationExtractor:
         lexicon: str | Path | RelationLexicon | None = None,
         extend_default: bool = True,
         strategy: str = "auto",
-        min_confidence: float = 0.0,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     ) -> None:
         if strategy not in STRATEGIES:
             raise ValueError(f"banlens_relations: strategy must be one of {STRATEGIES}, "
