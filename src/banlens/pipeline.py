@@ -16,6 +16,7 @@ character offsets of the whole text.
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -58,14 +59,25 @@ _PUNCT_BEFORE_MARKUP = r"[.,;:!?](?=</?[A-Za-z]|&(?:[A-Za-z]{2,8}|#[0-9]{2,5});)
 _CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\u2060\ufeff]"
 
 
+# Texts without any of these characters are tokenized alike with and without the
+# extra rules: every extra pattern needs one of them.
+MARKUP_CHARACTERS = re.compile(r"[<&]|" + _CONTROL)
+
+
+def markup_patterns() -> tuple[list[str], list[str]]:
+    """The extra tokenizer patterns: (prefixes and suffixes, infixes)."""
+    extra = [_TAG, _ENTITY, _CONTROL]
+    # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
+    return extra, extra + [_PUNCT_BEFORE_MARKUP]
+
+
 def adapt_tokenizer(nlp: Language) -> None:
     """Split HTML entities, HTML tags and control characters off the words they touch."""
-    extra = [_TAG, _ENTITY, _CONTROL]
+    extra, infix_extra = markup_patterns()
     tokenizer = nlp.tokenizer
     prefixes = extra + list(nlp.Defaults.prefixes or [])
     suffixes = extra + list(nlp.Defaults.suffixes or [])
-    # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
-    infixes = extra + [_PUNCT_BEFORE_MARKUP] + list(nlp.Defaults.infixes or [])
+    infixes = infix_extra + list(nlp.Defaults.infixes or [])
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

@@ -43,28 +43,58 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str,
     ``doc_id`` defaults to ``doc._.doc_id``; extra keyword arguments (``date``,
     ``title``, ``url``) are copied into the record when not None.
     """
-    record: dict[str, Any] = {"id": doc_id if doc_id is not None else doc._.doc_id}
-    if doc._.date is not None:
-        record["date"] = doc._.date
-    for key, value in meta.items():
+    record = record_head(doc_id if doc_id is not None else doc._.doc_id, doc._.date, meta)
+    record["actors"] = actor_items(doc)
+    record["relations"] = relation_items(doc)
+    return record
+
+
+def record_head(doc_id: str | None, date: str | None = None,
+                meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The fields of a record before its actors: id, date and ``meta`` (when not None)."""
+    record: dict[str, Any] = {"id": doc_id}
+    if date is not None:
+        record["date"] = date
+    for key, value in (meta or {}).items():
         if value is not None:
             record[key] = value
-    record["actors"] = [
+    return record
+
+
+def empty_record(doc_id: str | None, date: str | None = None, **meta: Any) -> dict[str, Any]:
+    """The record of a document that names no actor: what :func:`doc_to_record` gives
+    for it, without a Doc."""
+    record = record_head(doc_id, date, meta)
+    record["actors"] = []
+    record["relations"] = []
+    return record
+
+
+def actor_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
+    """The ``actors`` of a record; ``offset`` is added to the character offsets (for a
+    Doc of a passage that starts there in the document)."""
+    return [
         {
             "id": span.kb_id_,
             "name": span._.actor["name"],
             "type": span._.actor["type"],
             "text": span.text,
-            "start": span.start_char,
-            "end": span.end_char,
+            "start": span.start_char + offset,
+            "end": span.end_char + offset,
             "kind": span.id_,
         }
         for span in doc._.actors
     ]
-    record["relations"] = [
-        {name: getattr(rel, name) for name in RELATION_FIELDS} for rel in doc._.relations
-    ]
-    return record
+
+
+def relation_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
+    """The ``relations`` of a record; ``offset`` as for :func:`actor_items`."""
+    items = [{name: getattr(rel, name) for name in RELATION_FIELDS} for rel in doc._.relations]
+    if offset:
+        for item in items:
+            item["start"] += offset
+            item["end"] += offset
+    return items
 
 
 # -- checking a record read from a file ---------------------------------------------

@@ -1,0 +1,320 @@
+"""Records of a corpus without tokenizing what cannot hold an actor.
+
+A record (:mod:`banlens.records`) holds a document's actor mentions and the relations
+between them. Text that names no actor adds nothing to it, and on a corpus most text
+is such text. :class:`PassageRunner` makes the record of a text from the passages
+that can hold a mention only, and gives the same record, byte for byte, as the whole
+pipeline run over the whole text:
+
+1. **Documents.** The actor prefilter (:mod:`banlens.actors.prefilter`) scans the raw
+   text for every string the actor tagger could match. A text without one gets a
+   record with no actors and no relations and is never tokenized: without a name
+   there is nothing for the reference resolver to refer to (it needs an antecedent)
+   and no sentence with two actors for the relation rules.
+2. **Passages.** The other texts are cut where a sentence certainly begins (see
+   :func:`find_cuts`) into chunks. Only chunks with a hit of the prefilter are
+   tokenized and processed, each run of them as one small Doc together with the
+   chunk after it (a description there, "der Konzern", may refer to an actor of the
+   last sentence); while the last sentence of a passage holds a mention, the passage
+   grows by the next chunk. Every component reads a sentence and its neighbourhood:
+   the sentence splitter decides a boundary from the tokens around it, the tagger
+   looks at most a few tokens back for a title or a dateline, the reference resolver
+   at the sentence before, the relation rules at the sentence. A passage starts at a
+   certain sentence start, after a sentence without any mention, with the word and
+   period before it as context, so all of them see what they would see in the whole
+   text. Offsets are shifted back to the whole text.
+3. **Less work per passage.** Lemmas are read only by the relation rules, which work
+   on sentences with two actors, so the lemmatizer runs after the reference resolver
+   and only on passages with two actor mentions or more. Text without "<", "&" or
+   control characters is tokenized without banlens' extra tokenizer rules for markup
+   (none of them can match such text, so the tokens are the same).
+
+Passages need the blank banlens pipeline (rule-based components only): a statistical
+parser or tagger reads the whole text, so with one only step 1 applies. A text the
+passage path cannot vouch for (longer than ``nlp.max_length``, an error) goes through
+the whole pipeline. ``tests/test_passages.py`` and ``benchmarks/prefilter_check.py``
+compare both ways on real news text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors.prefilter import ActorPrefilter, fold, prefilter_for
+from .annotations import ACTOR_SPANS_KEY
+from .german.words import MONTHS
+from .records import actor_items, empty_record, record_head, relation_items
+
+logger = logging.getLogger("banlens")
+
+# The components passages are made for, in the order a pipeline holds them.
+PASSAGE_FACTORIES = ("banlens_sentences", "banlens_lemmas", "banlens_actors",
+                     "banlens_references", "banlens_relations")
+# Letters spaCy's German rules treat as letters (Latin-1), and their lower-case ones.
+_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# "… gesagt. Die …": a word of letters ending in a lower-case letter, a period, one
+# space and a capitalised word.
+_CUT = re.compile(rf"(?<!\S)([{_LETTER}]*[{_LOWER}])\. (?=([{_UPPER}][{_LETTER}]*))")
+MAX_EXTENSIONS = 3  # a passage that keeps growing takes the rest of the text
+
+
+class _Unsafe(Exception):
+    """The passage path cannot vouch for this text; the whole pipeline takes it."""
+
+
+def find_cuts(text: str, tokenizer: Any) -> list[tuple[int, int]]:
+    """Places where the banlens sentence splitter certainly starts a sentence.
+
+    Returns (context start, cut) pairs: ``cut`` is the offset of the capitalised word
+    after "word. ", ``context start`` that of the word before the period. At such a
+    place the tokenizer makes "word", "." and the capitalised word three tokens (the
+    word is letters only and no special case of the tokenizer), and the splitter ends
+    a sentence after a period that a capitalised word follows. Left out: a month on
+    either side (a date in a dateline reads on: "Wien, 3. Mai (dpa) –") and any place
+    after an unclosed "(" (an agency in a dateline: "(dpa. Reuters)").
+    """
+    rules = tokenizer.rules
+    url_match = tokenizer.url_match
+    token_match = tokenizer.token_match
+    opens = [m.start() for m in re.finditer(r"\(", text)] if "(" in text else []
+    closes = [m.start() for m in re.finditer(r"\)", text)] if opens else []
+    cuts = []
+    for match in _CUT.finditer(text):
+        word, after = match.group(1), match.group(2)
+        chunk = word + "."
+        if len(word) < 2 or chunk in rules or word.lower() in MONTHS or (
+                after.lower() in MONTHS):
+            continue
+        if (url_match is not None and url_match(chunk)) or (
+                token_match is not None and token_match(chunk)):
+            continue
+        at = match.start()
+        if opens:
+            last_open = bisect_left(opens, at) - 1
+            if last_open >= 0 and bisect_left(closes, at) == bisect_left(
+                    closes, opens[last_open]):
+                continue  # no ")" between the last "(" and here
+        cuts.append((at, match.end()))
+    return cuts
+
+
+def passages_possible(nlp: Language) -> bool:
+    """Whether ``nlp`` is a pipeline whose records passages reproduce (see above)."""
+    factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
+    if "banlens_sentences" not in factories or "banlens_actors" not in factories:
+        return False
+    order = [PASSAGE_FACTORIES.index(f) if f in PASSAGE_FACTORIES else -1 for f in factories]
+    if -1 in order or order != sorted(order) or len(set(order)) != len(order):
+        return False
+    tagger = nlp.get_pipe(nlp.pipe_names[factories.index("banlens_actors")])
+    any_case, exact = tagger.surface_forms()
+    # a name with a period inside could run across a cut
+    return all("." not in form[:-1] for form in any_case | exact | tagger.exclusion_forms())
+
+
+class PassageRunner:
+    """Makes the records of texts, tokenizing only what can hold an actor.
+
+    ``passages=False`` keeps step 1 only (a text with a hit of the prefilter goes
+    through the whole pipeline). Build one with :meth:`for_pipeline`.
+    """
+
+    def __init__(self, nlp: Language, prefilter: ActorPrefilter, passages: bool = True) -> None:
+        self.nlp = nlp
+        self.prefilter = prefilter
+        self.passages = passages and passages_possible(nlp)
+        self._steps: list[tuple[str, Any]] = []
+        self._lemmatizer = None
+        self._plain = None
+        factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
+        if self.passages:
+            for name, proc in nlp.pipeline:
+                factory = nlp.get_pipe_meta(name).factory
+                if factory == "banlens_lemmas":
+                    self._lemmatizer = proc
+                else:
+                    self._steps.append((factory, proc))
+            self._plain = _plain_tokenizer(nlp)
+        self._descriptions: DescriptionScan | None = None
+        if self.passages and "banlens_references" in factories:
+            resolver = nlp.get_pipe(nlp.pipe_names[factories.index("banlens_references")])
+            self._descriptions = DescriptionScan(
+                noun for spec in resolver.data["classes"].values() for noun in spec["nouns"])
+
+    @classmethod
+    def for_pipeline(cls, nlp: Language, passages: bool = True) -> PassageRunner | None:
+        """The runner of ``nlp``, or None when no text may skip the whole pipeline."""
+        prefilter = prefilter_for(nlp)
+        return None if prefilter is None else cls(nlp, prefilter, passages)
+
+    def record(self, text: str, doc_id: str, date: str | None = None,
+               **meta: Any) -> dict[str, Any] | None:
+        """The record of ``text``, or None if the whole pipeline must make it."""
+        if len(text) > self.nlp.max_length:
+            return None
+        if not self.passages:
+            if self.prefilter.has_candidate(text):
+                return None
+            return empty_record(doc_id, date, **meta)
+        spans = self.prefilter.spans(text)
+        if not spans:
+            return empty_record(doc_id, date, **meta)
+        try:
+            actors, relations = self._from_passages(text, spans)
+        except _Unsafe:
+            return None
+        except Exception as err:  # the whole pipeline will report it, or not fail
+            logger.debug("banlens: passage path failed (%s); using the whole text", err)
+            return None
+        record = record_head(doc_id, date, meta)
+        record["actors"] = actors
+        record["relations"] = relations
+        return record
+
+    # -- passages -----------------------------------------------------------------
+
+    def _from_passages(self, text: str, spans: list[tuple[int, int]]
+                       ) -> tuple[list[dict], list[dict]]:
+        cuts = find_cuts(text, self.nlp.tokenizer)
+        starts = [0] + [cut for _, cut in cuts]
+        contexts = [0] + [context for context, _ in cuts]
+        count = len(starts)
+        hit: set[int] = set()
+        for s, e in spans:  # a hit marks every chunk it touches
+            hit.update(range(bisect_right(starts, s) - 1, bisect_left(starts, e)))
+        actors: list[dict] = []
+        relations: list[dict] = []
+
+        def describes(k: int) -> bool:  # whether chunk k may hold a description
+            return self._descriptions is not None and self._descriptions.search(
+                text[starts[k]:starts[k + 1] if k + 1 < count else len(text)])
+
+        i = 0
+        while i < count:
+            if i not in hit:
+                i += 1
+                continue
+            end = _run_end(hit, i, count)
+            for extension in range(MAX_EXTENSIONS + 1):
+                stop = count if extension == MAX_EXTENSIONS else end
+                if stop < count and describes(stop):
+                    stop += 1  # a description there may refer to an actor named before
+                begin = contexts[i]
+                finish = starts[stop] if stop < count else len(text)
+                doc = self._process(text[begin:finish])
+                if stop == count or not describes(stop) or not _last_sentence_named(doc):
+                    break
+                end = _run_end(hit, stop, count)
+            own = starts[i]
+            found = actor_items(doc, offset=begin)
+            said = relation_items(doc, offset=begin)
+            if any(a["start"] < own for a in found) or any(r["start"] < own for r in said):
+                raise _Unsafe("a mention in the context before a passage")
+            actors.extend(found)
+            relations.extend(said)
+            i = stop
+        return actors, relations
+
+    def _process(self, text: str) -> Doc:
+        """Tokenize ``text`` and run the components, the lemmatizer only where read."""
+        plain = self._plain is not None and not _has_markup(text)
+        doc = (self._plain if plain else self.nlp.tokenizer)(text)
+        for factory, proc in self._steps:
+            if factory == "banlens_relations" and self._lemmatizer is not None and (
+                    ACTOR_SPANS_KEY in doc.spans and len(doc.spans[ACTOR_SPANS_KEY]) >= 2):
+                doc = self._lemmatizer(doc)
+            doc = proc(doc)
+        return doc
+
+
+class DescriptionScan:
+    """Whether a text may hold a description the reference resolver reads ("der
+    Konzern", "des Softwarekonzerns"): a word that ends in one of its nouns, maybe with
+    a genitive -s/-es. A superset, like the actor prefilter: the resolver looks a
+    word's lower-cased form up the same way, and a token ends where no letter follows.
+    """
+
+    def __init__(self, nouns: Iterable[str]) -> None:
+        import ahocorasick_rs
+
+        forms = {fold(noun) + ending for noun in nouns if noun for ending in ("", "s", "es")}
+        self._scan = ahocorasick_rs.AhoCorasick(sorted(forms)) if forms else None
+
+    def search(self, text: str) -> bool:
+        if self._scan is None:
+            return False
+        low = fold(text)
+        for _, _, end in self._scan.find_matches_as_indexes(low, overlapping=True):
+            if end == len(low) or not (low[end - 1].isalpha() and low[end].isalpha()):
+                return True
+        return False
+
+
+def _run_end(hit: set[int], i: int, count: int) -> int:
+    """End (exclusive) of the run of chunks with hits that starts at ``i``."""
+    end = i + 1
+    while end < count and end in hit:
+        end += 1
+    return end
+
+
+def _last_sentence_named(doc: Doc) -> bool:
+    """Whether the last sentence of ``doc`` holds an actor mention (an antecedent for
+    a description in the sentence after it)."""
+    if not len(doc) or ACTOR_SPANS_KEY not in doc.spans:
+        return False
+    last = doc[-1].sent.start
+    return any(span.end > last for span in doc.spans[ACTOR_SPANS_KEY])
+
+
+def _has_markup(text: str) -> bool:
+    from .pipeline import MARKUP_CHARACTERS
+
+    return MARKUP_CHARACTERS.search(text) is not None
+
+
+def _plain_tokenizer(nlp: Language) -> Any:
+    """A tokenizer with spaCy's German rules only, sharing ``nlp``'s vocabulary, or None
+    when ``nlp``'s tokenizer is not exactly those rules plus banlens' markup rules."""
+    import spacy
+    from spacy.tokenizer import Tokenizer
+
+    from .pipeline import markup_patterns
+
+    tokenizer = nlp.tokenizer
+    defaults = nlp.Defaults
+    extra, infix_extra = markup_patterns()
+    try:
+        current = (tokenizer.prefix_search.__self__.pattern,
+                   tokenizer.suffix_search.__self__.pattern,
+                   tokenizer.infix_finditer.__self__.pattern)
+    except AttributeError:
+        return None
+    prefixes = list(defaults.prefixes or [])
+    suffixes = list(defaults.suffixes or [])
+    infixes = list(defaults.infixes or [])
+    adapted = (spacy.util.compile_prefix_regex(extra + prefixes).pattern,
+               spacy.util.compile_suffix_regex(extra + suffixes).pattern,
+               spacy.util.compile_infix_regex(infix_extra + infixes).pattern)
+    if current != adapted:
+        return None
+    plain = Tokenizer(
+        nlp.vocab, rules=tokenizer.rules,
+        prefix_search=spacy.util.compile_prefix_regex(prefixes).search,
+        suffix_search=spacy.util.compile_suffix_regex(suffixes).search,
+        infix_finditer=spacy.util.compile_infix_regex(infixes).finditer,
+        token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+        faster_heuristics=tokenizer.faster_heuristics)
+    return plain
+
+
+__all__ = ["PassageRunner", "find_cuts", "passages_possible"]
