@@ -44,6 +44,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -185,55 +187,113 @@ class PassageRunner:
     def _from_passages(self, text: str, spans: list[tuple[int, int]]
                        ) -> tuple[list[dict], list[dict]]:
         cuts = find_cuts(text, self.nlp.tokenizer)
-        starts = [0] + [cut for _, cut in cuts]
+        starts = [0] + [cut for _, cut in cuts] + [len(text)]
         contexts = [0] + [context for context, _ in cuts]
-        count = len(starts)
+        count = len(contexts)
         hit: set[int] = set()
         for s, e in spans:  # a hit marks every chunk it touches
             hit.update(range(bisect_right(starts, s) - 1, bisect_left(starts, e)))
-        actors: list[dict] = []
-        relations: list[dict] = []
 
         def describes(k: int) -> bool:  # whether chunk k may hold a description
             return self._descriptions is not None and self._descriptions.search(
-                text[starts[k]:starts[k + 1] if k + 1 < count else len(text)])
+                text[starts[k]:starts[k + 1]])
 
+        def reach(end: int) -> int:  # a description after a run may refer into it
+            return end + 1 if end < count and describes(end) else end
+
+        regions: list[list[int]] = []
         i = 0
         while i < count:
-            if i not in hit:
+            if i in hit:
+                regions.append([i, reach(_run_end(hit, i, count))])
+                i = regions[-1][1]
+            else:
                 i += 1
-                continue
-            end = _run_end(hit, i, count)
-            for extension in range(MAX_EXTENSIONS + 1):
-                stop = count if extension == MAX_EXTENSIONS else end
-                if stop < count and describes(stop):
-                    stop += 1  # a description there may refer to an actor named before
-                begin = contexts[i]
-                finish = starts[stop] if stop < count else len(text)
-                doc = self._process(text[begin:finish])
-                if stop == count or not describes(stop) or not _last_sentence_named(doc):
-                    break
-                end = _run_end(hit, stop, count)
-            own = starts[i]
-            found = actor_items(doc, offset=begin)
-            said = relation_items(doc, offset=begin)
-            if any(a["start"] < own for a in found) or any(r["start"] < own for r in said):
-                raise _Unsafe("a mention in the context before a passage")
-            actors.extend(found)
-            relations.extend(said)
-            i = stop
-        return actors, relations
+        for attempt in range(MAX_EXTENSIONS + 1):
+            if attempt == MAX_EXTENSIONS:  # keeps growing: the rest of the text
+                regions = [[regions[0][0], count]]
+            pieces = [(contexts[i], starts[i], starts[stop]) for i, stop in regions]
+            doc, joins = self._process(text, pieces)
+            grow = [k for k, (_, stop) in enumerate(regions)
+                    if stop < count and describes(stop) and _named_before(doc, joins[k + 1])]
+            if not grow:
+                break
+            for k in reversed(grow):  # the chunk after the passage joins it, and so on
+                region = regions[k]
+                region[1] = max(region[1], reach(_run_end(hit, region[1], count)))
+                while k + 1 < len(regions) and regions[k + 1][0] <= region[1]:
+                    region[1] = max(region[1], regions.pop(k + 1)[1])
+        return _collect(doc, pieces, joins)
 
-    def _process(self, text: str) -> Doc:
-        """Tokenize ``text`` and run the components, the lemmatizer only where read."""
-        plain = self._plain is not None and not _has_markup(text)
-        doc = (self._plain if plain else self.nlp.tokenizer)(text)
+    def _process(self, text: str, pieces: list[tuple[int, int, int]]) -> tuple[Doc, list[int]]:
+        """One Doc of the pieces (context start, passage start, end) of ``text`` joined.
+
+        Returns the Doc and the character offsets in it where each piece starts (and
+        its end). A piece begins with the word and period before its cut; the splitter
+        is told that each piece begins a sentence, as it would in a Doc of its own.
+        The lemmatizer runs only where the relation rules read lemmas.
+        """
+        joined = "".join(text[begin:end] for begin, _, end in pieces)
+        joins = [0]
+        for begin, _, end in pieces:
+            joins.append(joins[-1] + end - begin)
+        plain = self._plain is not None and not _has_markup(joined)
+        doc = (self._plain if plain else self.nlp.tokenizer)(joined)
+        heads = _token_starts(doc, joins[1:-1])
         for factory, proc in self._steps:
             if factory == "banlens_relations" and self._lemmatizer is not None and (
                     ACTOR_SPANS_KEY in doc.spans and len(doc.spans[ACTOR_SPANS_KEY]) >= 2):
                 doc = self._lemmatizer(doc)
             doc = proc(doc)
-        return doc
+            if factory == "banlens_sentences":
+                for i in heads:
+                    doc[i].is_sent_start = True
+        return doc, joins
+
+
+def _token_starts(doc: Doc, offsets: list[int]) -> list[int]:
+    """Indices of the tokens that start at ``offsets`` (each must be a token start)."""
+    if not offsets:
+        return []
+    idx = doc.to_array([IDX]).reshape(-1)
+    found = numpy.searchsorted(idx, offsets).tolist()
+    for at, i in zip(offsets, found, strict=True):
+        if i >= len(idx) or idx[i] != at:
+            raise _Unsafe("a piece does not start a token")
+    return found
+
+
+def _named_before(doc: Doc, end: int) -> bool:
+    """Whether the sentence that ends at character ``end`` holds an actor mention (an
+    antecedent for a description in the sentence after it)."""
+    if ACTOR_SPANS_KEY not in doc.spans:
+        return False
+    last = doc.char_span(0, end, alignment_mode="contract")
+    if last is None or not len(last):
+        return False
+    sentence = last[-1].sent
+    return any(span.end > sentence.start and span.start < sentence.end
+               for span in doc.spans[ACTOR_SPANS_KEY])
+
+
+def _collect(doc: Doc, pieces: list[tuple[int, int, int]],
+             joins: list[int]) -> tuple[list[dict], list[dict]]:
+    """The record items of the joined Doc, at their offsets in the whole text."""
+    actors: list[dict] = []
+    relations: list[dict] = []
+    for items, out in ((actor_items(doc), actors), (relation_items(doc), relations)):
+        k = 0
+        for item in items:
+            while k + 1 < len(pieces) and item["start"] >= joins[k + 1]:
+                k += 1
+            begin, own, end = pieces[k]
+            shift = begin - joins[k]
+            if item["start"] + shift < own or item["end"] + shift > end:
+                raise _Unsafe("a mention outside the passage")
+            item["start"] += shift
+            item["end"] += shift
+            out.append(item)
+    return actors, relations
 
 
 class DescriptionScan:
@@ -265,15 +325,6 @@ def _run_end(hit: set[int], i: int, count: int) -> int:
     while end < count and end in hit:
         end += 1
     return end
-
-
-def _last_sentence_named(doc: Doc) -> bool:
-    """Whether the last sentence of ``doc`` holds an actor mention (an antecedent for
-    a description in the sentence after it)."""
-    if not len(doc) or ACTOR_SPANS_KEY not in doc.spans:
-        return False
-    last = doc[-1].sent.start
-    return any(span.end > last for span in doc.spans[ACTOR_SPANS_KEY])
 
 
 def _has_markup(text: str) -> bool:
