@@ -73,7 +73,8 @@ class _Unsafe(Exception):
     """The passage path cannot vouch for this text; the whole pipeline takes it."""
 
 
-def find_cuts(text: str, tokenizer: Any) -> list[tuple[int, int]]:
+def find_cuts(text: str, tokenizer: Any, known: dict[str, bool] | None = None
+              ) -> list[tuple[int, int]]:
     """Places where the banlens sentence splitter certainly starts a sentence.
 
     Returns (context start, cut) pairs: ``cut`` is the offset of the capitalised word
@@ -82,22 +83,20 @@ def find_cuts(text: str, tokenizer: Any) -> list[tuple[int, int]]:
     word is letters only and no special case of the tokenizer), and the splitter ends
     a sentence after a period that a capitalised word follows. Left out: a month on
     either side (a date in a dateline reads on: "Wien, 3. Mai (dpa) –") and any place
-    after an unclosed "(" (an agency in a dateline: "(dpa. Reuters)").
+    after an unclosed "(" (an agency in a dateline: "(dpa. Reuters)"). ``known``
+    caches the verdict on each word (pass the same dict for the same tokenizer).
     """
-    rules = tokenizer.rules
-    url_match = tokenizer.url_match
-    token_match = tokenizer.token_match
+    if known is None:
+        known = {}
     opens = [m.start() for m in re.finditer(r"\(", text)] if "(" in text else []
     closes = [m.start() for m in re.finditer(r"\)", text)] if opens else []
     cuts = []
     for match in _CUT.finditer(text):
-        word, after = match.group(1), match.group(2)
-        chunk = word + "."
-        if len(word) < 2 or chunk in rules or word.lower() in MONTHS or (
-                after.lower() in MONTHS):
-            continue
-        if (url_match is not None and url_match(chunk)) or (
-                token_match is not None and token_match(chunk)):
+        word = match.group(1)
+        fits = known.get(word)
+        if fits is None:
+            fits = known[word] = _cut_word(word, tokenizer)
+        if not fits or match.group(2).lower() in MONTHS:
             continue
         at = match.start()
         if opens:
@@ -107,6 +106,16 @@ def find_cuts(text: str, tokenizer: Any) -> list[tuple[int, int]]:
                 continue  # no ")" between the last "(" and here
         cuts.append((at, match.end()))
     return cuts
+
+
+def _cut_word(word: str, tokenizer: Any) -> bool:
+    """Whether "word." is split into "word" and "." by the tokenizer and is no month."""
+    chunk = word + "."
+    if len(word) < 2 or chunk in tokenizer.rules or word.lower() in MONTHS:
+        return False
+    url_match, token_match = tokenizer.url_match, tokenizer.token_match
+    return not ((url_match is not None and url_match(chunk))
+                or (token_match is not None and token_match(chunk)))
 
 
 def passages_possible(nlp: Language) -> bool:
@@ -146,6 +155,7 @@ class PassageRunner:
                 else:
                     self._steps.append((factory, proc))
             self._plain = _plain_tokenizer(nlp)
+        self._cut_words: dict[str, bool] = {}
         self._descriptions: DescriptionScan | None = None
         if self.passages and "banlens_references" in factories:
             resolver = nlp.get_pipe(nlp.pipe_names[factories.index("banlens_references")])
@@ -186,7 +196,7 @@ class PassageRunner:
 
     def _from_passages(self, text: str, spans: list[tuple[int, int]]
                        ) -> tuple[list[dict], list[dict]]:
-        cuts = find_cuts(text, self.nlp.tokenizer)
+        cuts = find_cuts(text, self.nlp.tokenizer, self._cut_words)
         starts = [0] + [cut for _, cut in cuts] + [len(text)]
         contexts = [0] + [context for context, _ in cuts]
         count = len(contexts)

@@ -73,18 +73,19 @@ def empty_record(doc_id: str | None, date: str | None = None, **meta: Any) -> di
 def actor_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
     """The ``actors`` of a record; ``offset`` is added to the character offsets (for a
     Doc of a passage that starts there in the document)."""
-    return [
-        {
+    items = []
+    for span in doc._.actors:
+        actor = span._.actor
+        items.append({
             "id": span.kb_id_,
-            "name": span._.actor["name"],
-            "type": span._.actor["type"],
+            "name": actor["name"],
+            "type": actor["type"],
             "text": span.text,
             "start": span.start_char + offset,
             "end": span.end_char + offset,
             "kind": span.id_,
-        }
-        for span in doc._.actors
-    ]
+        })
+    return items
 
 
 def relation_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
