@@ -50,6 +50,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors.prefilter import ActorPrefilter, fold, prefilter_for
+from .actors.references import DETERMINERS, MAX_ADJECTIVES
 from .annotations import ACTOR_SPANS_KEY
 from .german.words import MONTHS
 from .records import actor_items, empty_record, record_head, relation_items
@@ -64,8 +65,11 @@ _LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # "… gesagt. Die …": a word of letters ending in a lower-case letter, a period, one
-# space and a capitalised word.
-_CUT = re.compile(rf"(?<!\S)([{_LETTER}]*[{_LOWER}])\. (?=([{_UPPER}][{_LETTER}]*))")
+# space and a capitalised word. Found by the period (a fast literal search), the word
+# before it read backwards.
+_PERIOD = re.compile(rf"\. (?=([{_UPPER}][{_LETTER}]*))")
+_LETTERS = frozenset(chr(c) for c in range(0x250) if re.fullmatch(f"[{_LETTER}]", chr(c)))
+_LOWERS = frozenset(chr(c) for c in range(0x250) if re.fullmatch(f"[{_LOWER}]", chr(c)))
 MAX_EXTENSIONS = 3  # a passage that keeps growing takes the rest of the text
 
 
@@ -91,14 +95,21 @@ def find_cuts(text: str, tokenizer: Any, known: dict[str, bool] | None = None
     opens = [m.start() for m in re.finditer(r"\(", text)] if "(" in text else []
     closes = [m.start() for m in re.finditer(r"\)", text)] if opens else []
     cuts = []
-    for match in _CUT.finditer(text):
-        word = match.group(1)
+    for match in _PERIOD.finditer(text):
+        dot = match.start()
+        if dot < 2 or text[dot - 1] not in _LOWERS:
+            continue
+        at = dot - 1
+        while at and text[at - 1] in _LETTERS:
+            at -= 1
+        if at and not text[at - 1].isspace():
+            continue  # the word must be all of a whitespace-separated chunk
+        word = text[at:dot]
         fits = known.get(word)
         if fits is None:
             fits = known[word] = _cut_word(word, tokenizer)
-        if not fits or match.group(2).lower() in MONTHS:
+        if not fits or match.group(1).lower() in MONTHS:
             continue
-        at = match.start()
         if opens:
             last_open = bisect_left(opens, at) - 1
             if last_open >= 0 and bisect_left(closes, at) == bisect_left(
@@ -160,7 +171,8 @@ class PassageRunner:
         if self.passages and "banlens_references" in factories:
             resolver = nlp.get_pipe(nlp.pipe_names[factories.index("banlens_references")])
             self._descriptions = DescriptionScan(
-                noun for spec in resolver.data["classes"].values() for noun in spec["nouns"])
+                (noun for spec in resolver.data["classes"].values() for noun in spec["nouns"]),
+                set().union(*DETERMINERS.values()), MAX_ADJECTIVES)
 
     @classmethod
     def for_pipeline(cls, nlp: Language, passages: bool = True) -> PassageRunner | None:
@@ -308,23 +320,37 @@ def _collect(doc: Doc, pieces: list[tuple[int, int, int]],
 
 class DescriptionScan:
     """Whether a text may hold a description the reference resolver reads ("der
-    Konzern", "des Softwarekonzerns"): a word that ends in one of its nouns, maybe with
-    a genitive -s/-es. A superset, like the actor prefilter: the resolver looks a
-    word's lower-cased form up the same way, and a token ends where no letter follows.
+    Konzern", "dem chinesischen Softwarekonzern").
+
+    A superset, like the actor prefilter: the resolver takes a token whose lower-cased
+    form ends in one of its nouns (maybe with a genitive -s/-es) and that follows a
+    determiner with at most three adjectives between. Tokens end where no letter
+    follows; the determiner, the adjectives and the noun start with letters, so one
+    space, never more, separates each from the next (more whitespace is a token of its
+    own, which stops the resolver's walk back).
     """
 
-    def __init__(self, nouns: Iterable[str]) -> None:
+    def __init__(self, nouns: Iterable[str], determiners: Iterable[str],
+                 adjectives: int = 3) -> None:
         import ahocorasick_rs
 
         forms = {fold(noun) + ending for noun in nouns if noun for ending in ("", "s", "es")}
         self._scan = ahocorasick_rs.AhoCorasick(sorted(forms)) if forms else None
+        words = "|".join(sorted((re.escape(fold(d)) for d in determiners), key=len, reverse=True))
+        self._before = re.compile(rf"(?:{words})(?: \S+){{0,{adjectives}}}\Z")
 
     def search(self, text: str) -> bool:
         if self._scan is None:
             return False
         low = fold(text)
-        for _, _, end in self._scan.find_matches_as_indexes(low, overlapping=True):
-            if end == len(low) or not (low[end - 1].isalpha() and low[end].isalpha()):
+        for _, start, end in self._scan.find_matches_as_indexes(low, overlapping=True):
+            if end < len(low) and low[end - 1].isalpha() and low[end].isalpha():
+                continue
+            word = start  # the start of the whitespace-free stretch holding the noun
+            while word and not low[word - 1].isspace():
+                word -= 1
+            if word and low[word - 1] == " " and self._before.search(
+                    low, max(0, word - 200), word - 1):
                 return True
         return False
 
