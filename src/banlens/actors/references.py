@@ -23,17 +23,14 @@ actor a pronoun stands for is too often one the dictionary does not know.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy
 import srsly
 import yaml
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -103,8 +100,6 @@ class ReferenceResolver:
                 self._nouns[noun.lower()] = Description(noun, gender, types,
                                                         spec.get("compounds", "all"))
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
-        # longest nouns first, for the heads of compounds
-        self._heads = sorted(self._nouns, key=len, reverse=True)
         self._forms: dict[int, Description | None] = {}
 
     # -- matching ------------------------------------------------------------------
@@ -119,35 +114,32 @@ class ReferenceResolver:
                 continue
             if form.endswith(self._excluded):
                 return None
-            for head in self._heads:
-                if form.endswith(head) and len(form) - len(head) >= 2:
-                    found = self._nouns[head]
-                    hyphenated = form[-len(head) - 1] == "-"
-                    if found.compounds == "none" or (found.compounds == "hyphen"
-                                                     and not hyphenated):
-                        return None
-                    return found if _form_fits(low, form, found.gender) else None
+            head = self._head(form)
+            if head is not None:
+                found = self._nouns[head]
+                hyphenated = form[-len(head) - 1] == "-"
+                if found.compounds == "none" or (found.compounds == "hyphen"
+                                                 and not hyphenated):
+                    return None
+                return found if _form_fits(low, form, found.gender) else None
+        return None
+
+    def _head(self, form: str) -> str | None:
+        """The longest noun that ``form`` ends in after at least two more characters."""
+        nouns = self._nouns
+        for start in range(2, len(form) + 1):  # longest ending first
+            if form[start:] in nouns:
+                return form[start:]
         return None
 
     def _cached(self, doc: Doc, i: int) -> Description | None:
-        return self._of_form(doc, doc[i].orth)
-
-    def _of_form(self, doc: Doc, orth: int) -> Description | None:
-        """The description a word form (orth id) is, looked up once per form."""
-        found = self._forms.get(orth, False)
+        token = doc[i]
+        found = self._forms.get(token.orth, False)
         if found is False:
-            text = doc.vocab.strings[orth]
+            text = token.text
             found = self.description(text) if text[:1].isupper() and len(text) > 2 else None
-            self._forms[orth] = found
+            self._forms[token.orth] = found
         return found  # type: ignore[return-value]
-
-    def _description_tokens(self, doc: Doc) -> list[int]:
-        """Indices of the tokens whose form is a description, in order."""
-        orths = doc.to_array([ORTH]).reshape(-1)
-        forms, positions = numpy.unique(orths, return_inverse=True)
-        wanted = numpy.asarray([self._of_form(doc, orth) is not None for orth in forms.tolist()],
-                               dtype=bool)
-        return numpy.flatnonzero(wanted[positions.reshape(-1)]).tolist()
 
     # -- resolving -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -167,17 +159,13 @@ class ReferenceResolver:
                 if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)]
         added: list[Span] = []
         previous: Span | None = None
-        # only tokens whose form is a description can become one (read per form)
-        described = self._description_tokens(doc)
         for sent in sents:
             low = previous.start if previous is not None else sent.start
             window = [m for m in seen if low <= m[0] < sent.end]
             previous = sent
             if not window:
                 continue
-            first = bisect_left(described, sent.start)
-            last = bisect_left(described, sent.end)
-            for i in described[first:last]:
+            for i in range(sent.start, sent.end):
                 if i in named:
                     continue
                 found = self._cached(doc, i)
