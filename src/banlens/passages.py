@@ -12,22 +12,26 @@ pipeline run over the whole text:
    there is nothing for the reference resolver to refer to (it needs an antecedent)
    and no sentence with two actors for the relation rules.
 2. **Passages.** The other texts are cut where a sentence certainly begins (see
-   :func:`find_cuts`) into chunks. Only chunks with a hit of the prefilter are
-   tokenized and processed, each run of them as one small Doc together with the
-   chunk after it (a description there, "der Konzern", may refer to an actor of the
-   last sentence); while the last sentence of a passage holds a mention, the passage
-   grows by the next chunk. Every component reads a sentence and its neighbourhood:
-   the sentence splitter decides a boundary from the tokens around it, the tagger
-   looks at most a few tokens back for a title or a dateline, the reference resolver
-   at the sentence before, the relation rules at the sentence. A passage starts at a
-   certain sentence start, after a sentence without any mention, with the word and
-   period before it as context, so all of them see what they would see in the whole
-   text. Offsets are shifted back to the whole text.
-3. **Less work per passage.** Lemmas are read only by the relation rules, which work
-   on sentences with two actors, so the lemmatizer runs after the reference resolver
-   and only on passages with two actor mentions or more. Text without "<", "&" or
-   control characters is tokenized without banlens' extra tokenizer rules for markup
-   (none of them can match such text, so the tokens are the same).
+   :func:`find_cuts`) into chunks, mostly single sentences. Only the chunks with a hit
+   of the prefilter are processed, each run of them with the chunk after it when that
+   chunk may hold a description ("der Konzern", :class:`DescriptionScan`) that refers
+   to an actor of the run's last sentence; while the last sentence of a passage holds
+   a mention and the next chunk may hold a description, the passage grows by it. A
+   passage starts after a sentence without any mention (or before a chunk that cannot
+   refer back to it), with the word and period before its cut as context. Every
+   component reads a sentence and a few tokens around it: the sentence splitter
+   decides a boundary from its neighbours, the tagger looks at most a few tokens back
+   for a title or a dateline (which cannot run across a cut), the reference resolver
+   at the sentence before, the relation rules at the sentence. So each passage gives
+   what the whole text gives there. The passages of a text are joined into one Doc;
+   the splitter is told that each begins a sentence, as it does in a Doc of its own.
+   Offsets are shifted back to the whole text; a mention found in a context (never
+   seen on the benchmark corpus) sends the text through the whole pipeline.
+3. **Less work per Doc.** Lemmas are read only by the relation rules, which work on
+   sentences with two actors, so the lemmatizer runs after the reference resolver and
+   only on Docs with two actor mentions or more. Text without "<", "&" or control
+   characters is tokenized without banlens' extra tokenizer rules for markup (none of
+   them can match such text, so the tokens are the same).
 
 Passages need the blank banlens pipeline (rule-based components only): a statistical
 parser or tagger reads the whole text, so with one only step 1 applies. A text the
@@ -144,7 +148,7 @@ def passages_possible(nlp: Language) -> bool:
 
 
 class PassageRunner:
-    """Makes the records of texts, tokenizing only what can hold an actor.
+    """Makes the records of texts, tokenizing only what can hold an actor (see above).
 
     ``passages=False`` keeps step 1 only (a text with a hit of the prefilter goes
     through the whole pipeline). Build one with :meth:`for_pipeline`.

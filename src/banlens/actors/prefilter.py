@@ -28,6 +28,15 @@ compound parts ("Tiktok" in "Tiktok-Verbot") are covered too. Why nothing is los
 
 What the tagger then leaves out (case rules of common words, ``not_part_of``,
 datelines) only makes the scan's superset larger than the tagger's findings.
+
+A text the scan rejects has no actor mention, so the reference resolver (which needs
+an antecedent) adds none and the relation component (which needs two actors in a
+sentence) finds nothing: its record is :func:`banlens.records.empty_record`. With a
+statistical German model in the pipeline, its NER fills ``doc.ents`` and
+``doc._.unknown_actors``; neither goes into a record, so skipping such a text stays
+exact and :func:`prefilter_for` keeps the prefilter on (only the passage path of
+:mod:`banlens.passages` is off with a model, whose parser reads the whole text).
+Components it does not know (a custom component might add actors) turn it off.
 """
 
 from __future__ import annotations
