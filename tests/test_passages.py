@@ -299,6 +299,39 @@ def test_unknown_component_or_tokenizer_turns_the_prefilter_off():
     assert not keeps_words(custom)
 
 
+def test_prefilter_stays_exact_with_a_statistical_ner():
+    """A NER fills doc.ents and unknown_actors, which records do not carry: texts without
+    a dictionary actor are still skipped (passages are off: a model reads whole texts)."""
+    from spacy.training import Example
+
+    from banlens.actors.dictionary import load_dictionary
+    from banlens.pipeline import adapt_tokenizer
+
+    spacy.util.fix_random_seed(0)
+    nlp = spacy.blank("de")
+    adapt_tokenizer(nlp)
+    nlp.add_pipe("banlens_sentences")
+    nlp.add_pipe("ner")
+    train = [("Anna Müller besucht Berlin.", [(0, 11, "PER"), (20, 26, "LOC")]),
+             ("Peter Schmidt lebt in Hamburg.", [(0, 13, "PER"), (22, 29, "LOC")])]
+    examples = [Example.from_dict(nlp.make_doc(text), {"entities": entities})
+                for text, entities in train]
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer)
+    nlp.add_pipe("banlens_actors", after="ner").set_dictionary(load_dictionary(None))
+    nlp.add_pipe("banlens_references")
+    nlp.add_pipe("banlens_relations")
+    texts = ["Anna Müller besucht Hamburg. Der Zoo freut sich.",
+             "Peter Schmidt lebt in Berlin. Trump schweigt dazu.", TEXTS[1]]
+    assert nlp(texts[0])._.unknown_actors  # the NER finds something the records leave out
+    runner = PassageRunner.for_pipeline(nlp)
+    assert runner is not None and not runner.passages
+    assert runner.record(texts[0], "a") == empty_record("a")
+    found = [json.loads(r) for r in assert_same(nlp, texts)]
+    assert [bool(r["actors"]) for r in found] == [False, True, False]
+
+
 def test_a_name_with_an_inner_period_keeps_to_whole_documents(tmp_path):
     path = tmp_path / "actors.yml"
     path.write_text("actors:\n  - {id: ag, name: Alpha, type: organization, "

@@ -22,6 +22,7 @@ document (the JSONL contract of :mod:`banlens.records`), in one process or a poo
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import multiprocessing
@@ -543,7 +544,7 @@ def _pipeline_records(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
     from .records import doc_to_record
 
     previous = nlp.default_error_handler
-    nlp.set_error_handler(_skip_failed_doc)
+    _set_error_handler(nlp, _skip_failed_doc)
     try:
         for doc, (number, doc_id, doc_date, title, url) in pipe(nlp, items,
                                                                 batch_size=batch_size):
@@ -551,7 +552,21 @@ def _pipeline_records(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
             doc._.date = doc_date
             yield number, doc_to_record(doc, title=title, url=url)
     finally:
-        nlp.set_error_handler(previous)
+        _set_error_handler(nlp, previous)
+
+
+def _set_error_handler(nlp: Any, handler: Any) -> None:
+    """``nlp.set_error_handler(handler)`` for the components that take one.
+
+    spaCy's parser and NER cannot store an error handler (``set_error_handler`` raises
+    AttributeError on them in spaCy 3.8), so a German model would stop the run here; a
+    failure inside one of them still stops it.
+    """
+    nlp.default_error_handler = handler
+    for _, proc in nlp.pipeline:
+        if hasattr(proc, "set_error_handler"):
+            with contextlib.suppress(AttributeError):
+                proc.set_error_handler(handler)
 
 
 def _skip_failed_doc(name: str | None, proc: Any, docs: Any, error: Exception) -> None:
