@@ -604,15 +604,25 @@ def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch
     context = multiprocessing.get_context("fork" if fork else "spawn")
     # inherited by forked workers; sent once to spawned ones
     _worker_nlp, _worker_runner = nlp, runner
-    in_flight: deque[tuple[list[_Pending], Any]] = deque()
+    in_flight: deque[tuple[list[_Pending], Any, dict[int, dict[str, Any]]]] = deque()
     batches = _batches(enumerate(documents), batch_size)
     try:
         with context.Pool(n_process, initializer=_init_worker,
                           initargs=(None if fork else nlp, _runner_mode(runner))) as pool:
             for batch in batches:
-                items = [(document.text, _context(number, document)) for number, document in batch]
-                job = pool.apply_async(_work, (items, batch_size))
-                in_flight.append(([_Pending(n, d) for n, d in batch], job))
+                # a text that names no actor gets its record here: no trip to a worker
+                made: dict[int, dict[str, Any]] = {}
+                items = []
+                for number, document in batch:
+                    record = None if runner is None else runner.empty(
+                        document.text, document.id, document.date,
+                        title=document.title, url=document.url)
+                    if record is None:
+                        items.append((document.text, _context(number, document)))
+                    else:
+                        made[number] = record
+                job = pool.apply_async(_work, (items, batch_size)) if items else None
+                in_flight.append(([_Pending(n, d) for n, d in batch], job, made))
                 if len(in_flight) >= 2 * n_process:
                     yield from _collect(*in_flight.popleft(), report)
             while in_flight:
@@ -632,9 +642,10 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _collect(pending: list[_Pending], job: Any,
+def _collect(pending: list[_Pending], job: Any, made: dict[int, dict[str, Any]],
              report: ProblemCallback) -> Iterator[dict[str, Any]]:
-    done = dict(job.get())
+    done = dict(job.get()) if job is not None else {}
+    done.update(made)
     for stub in pending:
         record = done.get(stub.number)
         if record is None:

@@ -184,15 +184,20 @@ class PassageRunner:
         prefilter = prefilter_for(nlp)
         return None if prefilter is None else cls(nlp, prefilter, passages)
 
+    def empty(self, text: str, doc_id: str, date: str | None = None,
+              **meta: Any) -> dict[str, Any] | None:
+        """The record of ``text`` if it names no actor (step 1 only), else None."""
+        if len(text) > self.nlp.max_length or self.prefilter.has_candidate(text):
+            return None
+        return empty_record(doc_id, date, **meta)
+
     def record(self, text: str, doc_id: str, date: str | None = None,
                **meta: Any) -> dict[str, Any] | None:
         """The record of ``text``, or None if the whole pipeline must make it."""
         if len(text) > self.nlp.max_length:
             return None
         if not self.passages:
-            if self.prefilter.has_candidate(text):
-                return None
-            return empty_record(doc_id, date, **meta)
+            return self.empty(text, doc_id, date, **meta)
         spans = self.prefilter.spans(text)
         if not spans:
             return empty_record(doc_id, date, **meta)
