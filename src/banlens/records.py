@@ -74,12 +74,18 @@ def actor_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
     """The ``actors`` of a record; ``offset`` is added to the character offsets (for a
     Doc of a passage that starts there in the document)."""
     items = []
+    names = doc._.actor_names or {}
     for span in doc._.actors:
-        actor = span._.actor
+        actor_id = span.kb_id_
+        if actor_id:  # what span._.actor gives, without its getter per span
+            name, kind = names.get(actor_id, actor_id), span.label_.lower()
+        else:
+            actor = span._.actor
+            name, kind = actor["name"], actor["type"]
         items.append({
-            "id": span.kb_id_,
-            "name": actor["name"],
-            "type": actor["type"],
+            "id": actor_id,
+            "name": name,
+            "type": kind,
             "text": span.text,
             "start": span.start_char + offset,
             "end": span.end_char + offset,
