@@ -49,7 +49,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -273,13 +273,33 @@ class PassageRunner:
         heads = _token_starts(doc, joins[1:-1])
         for factory, proc in self._steps:
             if factory == "banlens_relations" and self._lemmatizer is not None and (
-                    ACTOR_SPANS_KEY in doc.spans and len(doc.spans[ACTOR_SPANS_KEY]) >= 2):
+                    _two_actors_in_a_sentence(doc)):
                 doc = self._lemmatizer(doc)
             doc = proc(doc)
             if factory == "banlens_sentences":
                 for i in heads:
                     doc[i].is_sent_start = True
         return doc, joins
+
+
+def _two_actors_in_a_sentence(doc: Doc) -> bool:
+    """Whether a sentence holds mentions of two different actors: the relation rules
+    read lemmas only in such sentences (and take fewer mentions than there are spans)."""
+    if ACTOR_SPANS_KEY not in doc.spans or len(doc.spans[ACTOR_SPANS_KEY]) < 2:
+        return False
+    spans = doc.spans[ACTOR_SPANS_KEY]
+    if len({span.kb_id_ for span in spans}) < 2:
+        return False
+    if not doc.has_annotation("SENT_START"):
+        return True
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist()
+    actors: dict[int, set[str]] = {}
+    for span in spans:
+        sentence = actors.setdefault(bisect_right(starts, span.start), set())
+        sentence.add(span.kb_id_)
+        if len(sentence) > 1:
+            return True
+    return False
 
 
 def _token_starts(doc: Doc, offsets: list[int]) -> list[int]:

@@ -135,8 +135,11 @@ class ActorPrefilter:
         found: list[tuple[int, int]] = []
         if self._any_scan is not None:
             low = fold(text)
+            size = len(low)
             hits = [(s, e) for _, s, e in self._any_scan.find_matches_as_indexes(
-                low, overlapping=True) if _bounded(low, s, e)]
+                low, overlapping=True)  # _bounded(), inline: this runs for every hit
+                if not (s and low[s].isalpha() and low[s - 1].isalpha())
+                and not (e < size and low[e - 1].isalpha() and low[e].isalpha())]
             if hits and first:
                 return hits[:1]
             if hits and len(low) != len(text):
