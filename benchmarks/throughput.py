@@ -1,33 +1,44 @@
-"""Throughput and memory of corpus processing, in one run.
+"""Throughput and memory of ``banlens extract`` against spaCy's bare tokenizer, in one run.
 
-Measures on ``../shared/corpora/10kGNAD-test.csv`` (1,028 German news articles):
+Every figure comes from a whole process of its own, started fresh (cold vocabulary,
+as in a real run), on the benchmark corpus written as a CSV with a header ``id,text``:
 
-1. spaCy's bare tokenizer: ``spacy.blank("de").pipe(texts)``, tokens/s;
-2. the full banlens extraction, as ``banlens extract`` does it: pipeline (actors,
-   relations) -> record -> graph builder -> GraphML file, tokens/s, and its ratio
-   to (1) (target >= 0.6);
-3. the same with ``n_process=2`` versus 1 (target >= 1.4);
-4. peak RSS of the ``banlens extract`` command on the corpus written as a CSV
-   (header ``id,text``) at 1x and 5x its size, each in its own process
-   (target: 5x <= 1.3 x 1x).
+* the bare tokenizer: ``spacy.blank("de").pipe(texts)`` over the texts read from the
+  CSV (with banlens' CSV reader), the baseline;
+* ``banlens extract CORPUS.csv -o OUT.graphml --model blank``: with the default
+  dictionary and with ``benchmarks/data/actors_10kgnad.yml``, with the prefilter
+  (default) and with ``--no-prefilter``, with 1 and 2 processes;
+* the peak RSS of ``banlens extract`` (prefilter on, 1 process) on the corpus at 1x
+  and 5x its size.
 
-The corpus is read from ``../shared/corpora`` beside the repository or from
-``$BANLENS_CORPUS`` (see ``_corpus.py``). Run from the repository root::
+Each configuration runs ``--repeat`` times (default 3), the configurations taking
+turns, and the medians are compared, so that a burst of other work on a shared
+machine does not decide a ratio. A process reports the time from reading the first
+document to the written graph (without interpreter start-up, module imports and
+pipeline loading, which do not grow with the corpus); the wall time of the whole process is shown
+beside it, and the CPU time the work took in all processes (workers included), which
+other load on the machine distorts less than the elapsed time. Throughput is tokens
+of the bare tokenizer per second; the ratios are against the bare tokenizer's median
+of the same run. The graphs written with and
+without the prefilter, with 1 and 2 processes, must be identical (checked here).
 
-    .venv/bin/python benchmarks/throughput.py [--model blank] [--batch-size 64]
+Targets: extract >= 1.5x the bare tokenizer (default dictionary) and >= 1.0x
+(10kGNAD dictionary); 2 processes >= 1.7x one; RSS 5x/1x <= 1.1.
 
-Timings exclude loading the pipeline; each starts from a freshly loaded pipeline
-(cold vocabulary, as in a real run). Tokenizer and extraction are timed in turn
-``--repeat`` times (default 3) and the ratio is that of the medians. The token
-count is the bare tokenizer's.
-The machine should be otherwise idle: other processes distort every figure.
+Run from the repository root (corpus: ``../shared/corpora/10kGNAD-test.csv`` or
+``$BANLENS_CORPUS``)::
+
+    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--skip-parallel] [--skip-rss]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import filecmp
+import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -37,43 +48,52 @@ from pathlib import Path
 
 from _corpus import corpus_path, read_articles
 
-TARGET_RATIO = 0.6
-TARGET_PARALLEL = 1.4
-TARGET_RSS = 1.3
+HERE = Path(__file__).resolve().parent
+DICTIONARIES = {"default": None, "10kGNAD": HERE / "data" / "actors_10kgnad.yml"}
+TARGET_DEFAULT = 1.5
+TARGET_10KGNAD = 1.0
+TARGET_PARALLEL = 1.7
+TARGET_RSS = 1.1
+
+_BARE = """
+import json, resource, sys, time
+import spacy
+from banlens.corpus import iter_documents
+nlp = spacy.blank("de")
+start, cpu = time.perf_counter(), time.process_time()
+texts = (document.text for document in iter_documents([sys.argv[1]]))
+tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+print("BENCH", json.dumps({"seconds": seconds, "cpu": cpu, "tokens": tokens,
+      "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+"""
+
+_EXTRACT = """
+import json, resource, sys, time
+import banlens.cli as cli
+import banlens.graph, banlens.readwrite  # start-up: modules the command imports on first use
+loading = []
+load = cli._load
+def timed_load(*args, **kwargs):
+    start, cpu = time.perf_counter(), time.process_time()
+    nlp = load(*args, **kwargs)
+    loading.append((time.perf_counter() - start, time.process_time() - cpu))
+    return nlp
+def children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+cli._load = timed_load
+start, cpu, workers = time.perf_counter(), time.process_time(), children()
+code = cli.main(sys.argv[1:])
+seconds = time.perf_counter() - start - sum(wall for wall, _ in loading)
+cpu = time.process_time() - cpu - sum(used for _, used in loading) + children() - workers
+print("BENCH", json.dumps({"seconds": seconds, "cpu": cpu, "code": code,
+      "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}), file=sys.stderr)
+sys.exit(code)
+"""
 
 
-def time_tokenizer(texts: list[str], batch_size: int) -> tuple[int, float]:
-    import spacy
-
-    nlp = spacy.blank("de")
-    start = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size))
-    return tokens, time.perf_counter() - start
-
-
-def time_extraction(nlp, texts: list[str], batch_size: int, n_process: int,
-                    output: Path) -> tuple[float, dict[str, float | int]]:
-    """Time pipeline + records + graph + GraphML, the path of ``banlens extract``."""
-    from banlens.cli import write_graph
-    from banlens.corpus import Document, iter_records
-    from banlens.graph import GraphBuilder
-
-    documents = (Document(id=str(i), text=text) for i, text in enumerate(texts))
-    builder = GraphBuilder()
-    relations = 0
-    start = time.perf_counter()
-    for record in iter_records(nlp, documents, batch_size=batch_size, n_process=n_process):
-        relations += len(record["relations"])
-        builder.add(record)
-    extracted = time.perf_counter()
-    write_graph(builder.graph, str(output), "graphml")
-    end = time.perf_counter()
-    graph = builder.graph
-    return end - start, {"write_s": end - extracted, "relations": relations,
-                         "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()}
-
-
-def write_csv_corpus(texts: list[str], path: Path, copies: int) -> None:
+def write_csv_corpus(texts: list[str], path: Path, copies: int = 1) -> None:
     """The corpus ``copies`` times over as a CSV with a header ``id,text``."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -83,95 +103,151 @@ def write_csv_corpus(texts: list[str], path: Path, copies: int) -> None:
                 writer.writerow([f"{copy}-{i}", text])
 
 
-_CHILD = """
-import resource, sys
-from banlens.cli import main
-code = main(sys.argv[1:])
-print("MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
-sys.exit(code)
-"""
-
-
-def peak_rss(corpus_csv: Path, output: Path, model: str, batch_size: int) -> tuple[int, float]:
-    """Run ``banlens extract`` in a fresh process; return its peak RSS (kB) and wall time."""
-    argv = [sys.executable, "-c", _CHILD, "extract", str(corpus_csv), "-o", str(output),
-            "--model", model, "--batch-size", str(batch_size), "--quiet"]
+def run_child(code: str, argv: list[str]) -> dict:
+    """Run ``code`` in a fresh interpreter; its BENCH figures plus the whole wall time."""
     start = time.perf_counter()
-    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True,
+                          check=False)
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"banlens extract failed ({done.returncode}):\n{done.stderr}")
     for line in done.stderr.splitlines():
-        if line.startswith("MAXRSS_KB"):
-            return int(line.split()[1]), wall
-    sys.exit(f"no RSS figure from the child process:\n{done.stderr}")
+        if line.startswith("BENCH "):
+            figures = json.loads(line[6:])
+            if figures.get("code", 0) != 0:
+                break
+            figures["wall"] = wall
+            return figures
+    sys.exit(f"benchmark process failed ({done.returncode}): {' '.join(argv)}\n{done.stderr}")
+
+
+def extract_argv(corpus: Path, output: Path, dictionary: Path | None, prefilter: bool,
+                 n_process: int) -> list[str]:
+    argv = ["extract", str(corpus), "-o", str(output), "--model", "blank", "--quiet",
+            "--n-process", str(n_process)]
+    if dictionary is not None:
+        argv += ["--actors", str(dictionary)]
+    if not prefilter:
+        argv.append("--no-prefilter")
+    return argv
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    import spacy
+
+    return (f"{os.cpu_count()} CPUs ({model or platform.processor() or 'unknown'}){memory}; "
+            f"Python {platform.python_version()}, spaCy {spacy.__version__}")
+
+
+def load_average() -> str:
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None,
                         help="default: ../shared/corpora/10kGNAD-test.csv or $BANLENS_CORPUS")
-    parser.add_argument("--model", default="blank")
-    parser.add_argument("--batch-size", type=int, default=64)
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="timings of tokenizer and extraction, compared by median")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-parallel", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")
     args = parser.parse_args()
 
-    import banlens
-
     path = args.corpus or corpus_path()
     texts = read_articles(path)
-    print(f"corpus: {path.name}, {len(texts)} articles, "
-          f"{sum(map(len, texts)):,} characters; model {args.model!r}, "
-          f"batch size {args.batch_size}, {os.cpu_count()} CPUs", flush=True)
+    print(f"corpus: {path.name}, {len(texts)} articles, {sum(map(len, texts)):,} characters")
+    print(f"machine: {machine()}")
+    print(f"load average at start (1, 5, 15 min): {load_average()}", flush=True)
 
-    # A fresh pipeline for each timing: its vocabulary starts cold, as in a real run
-    # (a second pass over the same texts is faster once every word is in the vocab).
-    # The two are timed in turn, --repeat times, and compared by their medians, so
-    # that a burst of load on a shared machine does not decide the ratio.
+    configs = [(name, prefilter, n) for name in DICTIONARIES for prefilter in (True, False)
+               for n in ((1, 2) if not args.skip_parallel else (1,))]
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        bare_times, full_times = [], []
-        for _ in range(args.repeat):
-            tokens, t_tok = time_tokenizer(texts, args.batch_size)
-            bare_times.append(t_tok)
-            t_one, info = time_extraction(banlens.load(args.model), texts, args.batch_size, 1,
-                                          tmp_dir / "g1.graphml")
-            full_times.append(t_one)
-        t_tok, t_one = statistics.median(bare_times), statistics.median(full_times)
-        ratios = sorted(b / f for b, f in zip(bare_times, full_times, strict=True))
-        print(f"bare tokenizer:        {tokens:,} tokens in {t_tok:.2f} s = "
-              f"{tokens / t_tok:,.0f} tokens/s (median of {args.repeat})", flush=True)
-        ratio = t_tok / t_one
-        print(f"banlens, 1 process:    {t_one:.2f} s = {tokens / t_one:,.0f} tokens/s "
-              f"(graph writing {info['write_s']:.2f} s; {info['relations']} relations, "
-              f"{info['nodes']} nodes, {info['edges']} edges)", flush=True)
-        print(f"ratio banlens/bare:    {ratio:.2f} (target >= {TARGET_RATIO}; the {args.repeat} "
-              f"runs: {', '.join(f'{r:.2f}' for r in ratios)})", flush=True)
+        corpus = tmp_dir / "corpus.csv"
+        write_csv_corpus(texts, corpus)
+        bare: list[dict] = []
+        runs: dict[tuple, list[dict]] = {config: [] for config in configs}
+        for rep in range(args.repeat):
+            bare.append(run_child(_BARE, [str(corpus)]))
+            for config in configs:
+                name, prefilter, n = config
+                output = tmp_dir / f"{name}-{prefilter}-{n}-{rep}.graphml"
+                runs[config].append(run_child(
+                    _EXTRACT, extract_argv(corpus, output, DICTIONARIES[name], prefilter, n)))
+            print(f"  round {rep + 1}/{args.repeat} done (load {load_average()})", flush=True)
 
+        tokens = bare[0]["tokens"]
+        t_bare = statistics.median(r["seconds"] for r in bare)
+        cpu_bare = statistics.median(r["cpu"] for r in bare)
+        wall_bare = statistics.median(r["wall"] for r in bare)
+        print(f"\nbare tokenizer: {tokens:,} tokens in {t_bare:.2f} s = {tokens / t_bare:,.0f} "
+              f"tokens/s (median of {args.repeat}; CPU {cpu_bare:.2f} s; whole process "
+              f"{wall_bare:.1f} s)")
+        print("\n| dictionary | prefilter | processes | seconds | tokens/s | vs bare tokenizer "
+              "| runs | CPU s (all processes) | CPU vs bare | whole process (s) |")
+        print("|---|---|---:|---:|---:|---:|---|---:|---:|---:|")
+        medians = {}
+        for config in configs:
+            name, prefilter, n = config
+            seconds = [r["seconds"] for r in runs[config]]
+            median = medians[config] = statistics.median(seconds)
+            cpu = statistics.median(r["cpu"] for r in runs[config])
+            wall = statistics.median(r["wall"] for r in runs[config])
+            each = ", ".join(f"{t_bare_i / s:.2f}" for t_bare_i, s in zip(
+                [r["seconds"] for r in bare], seconds, strict=True))
+            print(f"| {name} | {'on' if prefilter else 'off'} | {n} | {median:.2f} | "
+                  f"{tokens / median:,.0f} | **{t_bare / median:.2f}** | {each} | {cpu:.2f} | "
+                  f"{cpu_bare / cpu:.2f} | {wall:.1f} |")
+        print()
+        for name, target in (("default", TARGET_DEFAULT), ("10kGNAD", TARGET_10KGNAD)):
+            ratio = t_bare / medians[(name, True, 1)]
+            off = t_bare / medians[(name, False, 1)]
+            print(f"extract / bare tokenizer, {name} dictionary, 1 process: {ratio:.2f} "
+                  f"(target >= {target}; without the prefilter {off:.2f})")
         if not args.skip_parallel:
-            t_two, _ = time_extraction(banlens.load(args.model), texts, args.batch_size, 2,
-                                       tmp_dir / "g2.graphml")
-            print(f"banlens, 2 processes:  {t_two:.2f} s = {tokens / t_two:,.0f} tokens/s",
-                  flush=True)
-            print(f"speed-up 2 vs 1:       {t_one / t_two:.2f} (target >= {TARGET_PARALLEL})",
-                  flush=True)
+            for name in DICTIONARIES:
+                speedup = medians[(name, True, 1)] / medians[(name, True, 2)]
+                print(f"2 processes / 1, {name} dictionary: {speedup:.2f} "
+                      f"(target >= {TARGET_PARALLEL}; without the prefilter "
+                      f"{medians[(name, False, 1)] / medians[(name, False, 2)]:.2f})")
+        same = True
+        for name in DICTIONARIES:
+            reference = tmp_dir / f"{name}-False-1-0.graphml"
+            for config in configs:
+                if config[0] == name:
+                    output = tmp_dir / f"{name}-{config[1]}-{config[2]}-0.graphml"
+                    same &= filecmp.cmp(reference, output, shallow=False)
+        print(f"graphs identical with and without the prefilter, 1 and 2 processes: "
+              f"{'yes' if same else 'NO'}")
 
         if not args.skip_rss:
             rss = {}
             for copies in (1, 5):
-                corpus_csv = tmp_dir / f"corpus{copies}x.csv"
-                write_csv_corpus(texts, corpus_csv, copies)
-                rss[copies], wall = peak_rss(corpus_csv, tmp_dir / f"cli{copies}x.graphml",
-                                             args.model, args.batch_size)
-                corpus_csv.unlink()
-                print(f"peak RSS, {copies}x corpus:  {rss[copies] / 1024:,.0f} MB "
-                      f"(banlens extract, {copies * len(texts)} documents, {wall:.1f} s "
-                      "including start-up)", flush=True)
-            print(f"RSS 5x / 1x:           {rss[5] / rss[1]:.2f} (target <= {TARGET_RSS})")
-    return 0
+                big = tmp_dir / f"corpus{copies}x.csv"
+                write_csv_corpus(texts, big, copies)
+                figures = run_child(_EXTRACT, extract_argv(
+                    big, tmp_dir / f"rss{copies}.graphml", None, True, 1))
+                rss[copies] = figures["rss_kb"]
+                big.unlink()
+                print(f"peak RSS, {copies}x corpus ({copies * len(texts):,} documents): "
+                      f"{rss[copies] / 1024:,.0f} MB ({figures['seconds']:.1f} s)", flush=True)
+            print(f"RSS 5x / 1x: {rss[5] / rss[1]:.2f} (target <= {TARGET_RSS})")
+    print(f"load average at end (1, 5, 15 min): {load_average()}")
+    return 0 if same else 1
 
 
 if __name__ == "__main__":

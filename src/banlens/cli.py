@@ -95,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="worker processes (default: 1)")
     extract.add_argument("--batch-size", type=_positive_int, default=DEFAULT_BATCH_SIZE,
                          metavar="N", help=f"documents per batch (default: {DEFAULT_BATCH_SIZE})")
+    extract.add_argument("--no-prefilter", action="store_true",
+                         help="run the whole pipeline on every text (by default only the "
+                              "passages that can name an actor are tokenized; same output)")
     _add_filter_options(extract)
     extract.add_argument("--instances", action="store_true",
                          help="graph files get one edge per relation instance (with its "
@@ -385,7 +388,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     reporter = ProblemReporter(summary, stderr, progress)
     documents = iter_documents(args.inputs, on_problem=reporter, csv_options=reading)
     records = iter_records(nlp, documents, batch_size=args.batch_size,
-                           n_process=args.n_process, on_problem=reporter)
+                           n_process=args.n_process, on_problem=reporter,
+                           prefilter=not args.no_prefilter)
 
     def counted(stream: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for record in stream:

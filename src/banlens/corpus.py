@@ -25,6 +25,7 @@ document (the JSONL contract of :mod:`banlens.records`), in one process or a poo
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import json
 import multiprocessing
@@ -617,6 +618,7 @@ def _parse_date(value: Any, name: str, line: int, report: ProblemCallback) -> st
 # call), so the pool here ships texts out and small dicts back.
 
 _worker_nlp: Any = None
+_worker_runner: Any = None
 
 
 def iter_records(
@@ -626,6 +628,7 @@ def iter_records(
     batch_size: int = 64,
     n_process: int = 1,
     on_problem: ProblemCallback | None = None,
+    prefilter: bool | str = True,
 ) -> Iterator[dict[str, Any]]:
     """Run ``nlp`` over ``documents`` and yield one record per document, in input order.
 
@@ -635,16 +638,30 @@ def iter_records(
     than ``nlp.max_length`` are processed in pieces whose records are merged
     (:func:`banlens.pipeline.pipe_records`).
 
+    ``prefilter`` (default True): tokenize only the passages of a text that can hold
+    an actor, and no text that names none (:mod:`banlens.passages`); the records are
+    the same as without. ``"documents"`` skips the texts that name no actor and runs
+    the whole pipeline on the others; False runs it on every text.
+
     ``n_process > 1`` runs a pool of worker processes, each processing batches of
     ``batch_size`` documents; at most ``2 * n_process`` batches are in flight. A
     document the pipeline fails on is reported to ``on_problem`` and skipped; the
     rest goes on (the pipeline's spaCy error handler is swapped for the run).
     """
     report = on_problem or (lambda problem: None)
+    if prefilter not in (True, False, "passages", "documents"):
+        raise ValueError(f"prefilter must be True, False or 'documents', not {prefilter!r}")
+    runner = _runner(nlp, prefilter != "documents") if prefilter else None
     if n_process <= 1:
-        yield from _records_here(nlp, documents, batch_size, report)
+        yield from _records_here(nlp, runner, documents, batch_size, report)
     else:
-        yield from _records_in_pool(nlp, documents, batch_size, n_process, report)
+        yield from _records_in_pool(nlp, runner, documents, batch_size, n_process, report)
+
+
+def _runner(nlp: Any, passages: bool = True) -> Any:
+    from .passages import PassageRunner
+
+    return PassageRunner.for_pipeline(nlp, passages=passages)
 
 
 class _Pending:
@@ -667,19 +684,61 @@ def _context(number: int, document: Document) -> tuple[Any, ...]:
     return (number, document.id, document.date, document.title, document.url)
 
 
-def _process(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
+def _process(nlp: Any, runner: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
              batch_size: int) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(number, record) for each document the pipeline does not fail on."""
+    """(number, record) for each document the pipeline does not fail on, in order.
+
+    With a :class:`~banlens.passages.PassageRunner`, the runner makes the records it
+    can vouch for and the pipeline the others, a batch at a time.
+    """
+    if runner is None:
+        yield from _pipeline_records(nlp, items, batch_size)
+        return
+    for batch in _batches(items, batch_size):
+        made: dict[int, dict[str, Any]] = {}
+        rest = []
+        for text, context in batch:
+            number, doc_id, doc_date, title, url = context
+            record = runner.record(text, doc_id, doc_date, title=title, url=url)
+            if record is None:
+                rest.append((text, context))
+            else:
+                made[number] = record
+        if rest:
+            made.update(_pipeline_records(nlp, rest, batch_size))
+        for _, (number, *_) in batch:
+            if number in made:
+                yield number, made.pop(number)
+
+
+def _pipeline_records(nlp: Any, items: Iterable[tuple[str, tuple[Any, ...]]],
+                      batch_size: int) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(number, record) for each document the whole pipeline does not fail on (a text
+    longer than ``nlp.max_length`` in pieces whose records are merged)."""
     from .pipeline import pipe_records
 
     previous = nlp.default_error_handler
-    nlp.set_error_handler(_skip_failed_doc)
+    _set_error_handler(nlp, _skip_failed_doc)
     try:
         for record, (number, *_) in pipe_records(nlp, items, _to_record,
                                                  batch_size=batch_size):
             yield number, record
     finally:
-        nlp.set_error_handler(previous)
+        _set_error_handler(nlp, previous)
+
+
+def _set_error_handler(nlp: Any, handler: Any) -> None:
+    """``nlp.set_error_handler(handler)`` for the components that take one.
+
+    spaCy's parser and NER cannot store an error handler (``set_error_handler`` raises
+    AttributeError on them in spaCy 3.8), so a German model would stop the run here; a
+    failure inside one of them still stops it.
+    """
+    nlp.default_error_handler = handler
+    for _, proc in nlp.pipeline:
+        if hasattr(proc, "set_error_handler"):
+            with contextlib.suppress(AttributeError):
+                proc.set_error_handler(handler)
 
 
 def _to_record(doc: Any, context: tuple[Any, ...]) -> dict[str, Any]:
@@ -700,7 +759,7 @@ def _skip_failed_doc(name: str | None, proc: Any, docs: Any, error: Exception) -
         name, type(error).__name__, error)
 
 
-def _records_here(nlp: Any, documents: Iterable[Document], batch_size: int,
+def _records_here(nlp: Any, runner: Any, documents: Iterable[Document], batch_size: int,
                   report: ProblemCallback) -> Iterator[dict[str, Any]]:
     pending: deque[_Pending] = deque()
 
@@ -709,7 +768,7 @@ def _records_here(nlp: Any, documents: Iterable[Document], batch_size: int,
             pending.append(_Pending(number, document))
             yield document.text, _context(number, document)
 
-    for number, record in _process(nlp, items(), batch_size):
+    for number, record in _process(nlp, runner, items(), batch_size):
         while pending[0].number < number:
             report(pending.popleft().lost())
         pending.popleft()
@@ -718,28 +777,39 @@ def _records_here(nlp: Any, documents: Iterable[Document], batch_size: int,
         report(pending.popleft().lost())
 
 
-def _records_in_pool(nlp: Any, documents: Iterable[Document], batch_size: int,
+def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch_size: int,
                      n_process: int, report: ProblemCallback) -> Iterator[dict[str, Any]]:
-    global _worker_nlp
+    global _worker_nlp, _worker_runner
     methods = multiprocessing.get_all_start_methods()
     fork = "fork" in methods and sys.platform != "darwin"
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    _worker_nlp = nlp  # inherited by forked workers; sent once to spawned ones
-    in_flight: deque[tuple[list[_Pending], Any]] = deque()
+    # inherited by forked workers; sent once to spawned ones
+    _worker_nlp, _worker_runner = nlp, runner
+    in_flight: deque[tuple[list[_Pending], Any, dict[int, dict[str, Any]]]] = deque()
     batches = _batches(enumerate(documents), batch_size)
     try:
         with context.Pool(n_process, initializer=_init_worker,
-                          initargs=(None if fork else nlp,)) as pool:
+                          initargs=(None if fork else nlp, _runner_mode(runner))) as pool:
             for batch in batches:
-                items = [(document.text, _context(number, document)) for number, document in batch]
-                job = pool.apply_async(_work, (items, batch_size))
-                in_flight.append(([_Pending(n, d) for n, d in batch], job))
+                # a text that names no actor gets its record here: no trip to a worker
+                made: dict[int, dict[str, Any]] = {}
+                items = []
+                for number, document in batch:
+                    record = None if runner is None else runner.empty(
+                        document.text, document.id, document.date,
+                        title=document.title, url=document.url)
+                    if record is None:
+                        items.append((document.text, _context(number, document)))
+                    else:
+                        made[number] = record
+                job = pool.apply_async(_work, (items, batch_size)) if items else None
+                in_flight.append(([_Pending(n, d) for n, d in batch], job, made))
                 if len(in_flight) >= 2 * n_process:
                     yield from _collect(*in_flight.popleft(), report)
             while in_flight:
                 yield from _collect(*in_flight.popleft(), report)
     finally:
-        _worker_nlp = None
+        _worker_nlp = _worker_runner = None
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -753,9 +823,10 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _collect(pending: list[_Pending], job: Any,
+def _collect(pending: list[_Pending], job: Any, made: dict[int, dict[str, Any]],
              report: ProblemCallback) -> Iterator[dict[str, Any]]:
-    done = dict(job.get())
+    done = dict(job.get()) if job is not None else {}
+    done.update(made)
     for stub in pending:
         record = done.get(stub.number)
         if record is None:
@@ -764,15 +835,22 @@ def _collect(pending: list[_Pending], job: Any,
             yield record
 
 
-def _init_worker(nlp: Any) -> None:
-    global _worker_nlp
-    if nlp is not None:
+def _runner_mode(runner: Any) -> bool | str:
+    if runner is None:
+        return False
+    return True if runner.passages else "documents"
+
+
+def _init_worker(nlp: Any, prefilter: bool | str) -> None:
+    global _worker_nlp, _worker_runner
+    if nlp is not None:  # a spawned worker builds its own runner
         _worker_nlp = nlp
+        _worker_runner = _runner(nlp, prefilter != "documents") if prefilter else None
 
 
 def _work(items: list[tuple[str, tuple[Any, ...]]],
           batch_size: int) -> list[tuple[int, dict[str, Any]]]:
-    return list(_process(_worker_nlp, items, batch_size))
+    return list(_process(_worker_nlp, _worker_runner, items, batch_size))
 
 
 __all__ = ["Document", "Problem", "count_documents", "iter_documents", "iter_records"]

@@ -82,14 +82,25 @@ class _TailSearch:
         return self.regex.search(string[-_SUFFIX_WINDOW:])
 
 
+# Texts without any of these characters are tokenized alike with and without the
+# extra rules: every extra pattern needs one of them.
+MARKUP_CHARACTERS = re.compile(r"[<&]|" + _CONTROL)
+
+
+def markup_patterns() -> tuple[list[str], list[str]]:
+    """The extra tokenizer patterns: (prefixes and suffixes, infixes)."""
+    extra = [_TAG, _ENTITY, _CONTROL]
+    # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
+    return extra, extra + [_PUNCT_BEFORE_MARKUP]
+
+
 def adapt_tokenizer(nlp: Language) -> None:
     """Split HTML entities, HTML tags and control characters off the words they touch."""
-    extra = [_TAG, _ENTITY, _CONTROL]
+    extra, infix_extra = markup_patterns()
     tokenizer = nlp.tokenizer
     prefixes = extra + list(nlp.Defaults.prefixes or [])
     suffixes = extra + list(nlp.Defaults.suffixes or [])
-    # punctuation glued to a following tag or entity: "Tiktok.</p><br/>Huawei"
-    infixes = extra + [_PUNCT_BEFORE_MARKUP] + list(nlp.Defaults.infixes or [])
+    infixes = infix_extra + list(nlp.Defaults.infixes or [])
     tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     tokenizer.suffix_search = _TailSearch(spacy.util.compile_suffix_regex(suffixes)).search
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

@@ -75,28 +75,65 @@ def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str,
     >>> [(r["subject"], r["label"], r["object"]) for r in record["relations"]]
     [('oracle', 'negotiates_with', 'bytedance')]
     """
-    record: dict[str, Any] = {"id": doc_id if doc_id is not None else doc._.doc_id}
-    if doc._.date is not None:
-        record["date"] = doc._.date
-    for key, value in meta.items():
+    record = record_head(doc_id if doc_id is not None else doc._.doc_id, doc._.date, meta)
+    record["actors"] = actor_items(doc)
+    record["relations"] = relation_items(doc)
+    return record
+
+
+def record_head(doc_id: str | None, date: str | None = None,
+                meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The fields of a record before its actors: id, date and ``meta`` (when not None)."""
+    record: dict[str, Any] = {"id": doc_id}
+    if date is not None:
+        record["date"] = date
+    for key, value in (meta or {}).items():
         if value is not None:
             record[key] = value
-    record["actors"] = [
-        {
-            "id": span.kb_id_,
-            "name": span._.actor["name"],
-            "type": span._.actor["type"],
-            "text": span.text,
-            "start": span.start_char,
-            "end": span.end_char,
-            "kind": span.id_,
-        }
-        for span in doc._.actors
-    ]
-    record["relations"] = [
-        {name: getattr(rel, name) for name in RELATION_FIELDS} for rel in doc._.relations
-    ]
     return record
+
+
+def empty_record(doc_id: str | None, date: str | None = None, **meta: Any) -> dict[str, Any]:
+    """The record of a document that names no actor: what :func:`doc_to_record` gives
+    for it, without a Doc."""
+    record = record_head(doc_id, date, meta)
+    record["actors"] = []
+    record["relations"] = []
+    return record
+
+
+def actor_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
+    """The ``actors`` of a record; ``offset`` is added to the character offsets (for a
+    Doc of a passage that starts there in the document)."""
+    items = []
+    names = doc._.actor_names or {}
+    for span in doc._.actors:
+        actor_id = span.kb_id_
+        if actor_id:  # what span._.actor gives, without its getter per span
+            name, kind = names.get(actor_id, actor_id), span.label_.lower()
+        else:
+            actor = span._.actor
+            name, kind = actor["name"], actor["type"]
+        items.append({
+            "id": actor_id,
+            "name": name,
+            "type": kind,
+            "text": span.text,
+            "start": span.start_char + offset,
+            "end": span.end_char + offset,
+            "kind": span.id_,
+        })
+    return items
+
+
+def relation_items(doc: Doc, offset: int = 0) -> list[dict[str, Any]]:
+    """The ``relations`` of a record; ``offset`` as for :func:`actor_items`."""
+    items = [{name: getattr(rel, name) for name in RELATION_FIELDS} for rel in doc._.relations]
+    if offset:
+        for item in items:
+            item["start"] += offset
+            item["end"] += offset
+    return items
 
 
 # -- checking a record read from a file ---------------------------------------------

@@ -15,8 +15,11 @@ quote opens the text after it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from ..german.words import MONTHS
@@ -26,6 +29,9 @@ MAX_PLACE_WORDS = 4
 MAX_DATE_TOKENS = 4
 MAX_AGENCY_TOKENS = 5
 _OPENING_QUOTES = frozenset({'"', "„", "“", "»", "«", "‚", "'", "‘"})
+# the longest dateline: places with slashes between, a comma and a date, an agency in
+# parentheses; the dash comes after them
+MAX_LENGTH = (2 * MAX_PLACE_WORDS - 1) + (1 + MAX_DATE_TOKENS) + (MAX_AGENCY_TOKENS + 2)
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
@@ -84,10 +90,20 @@ def dateline_tokens(doc: Doc, candidates: Iterable[int] | None = None) -> set[in
     if candidates is None:
         candidates = range(len(doc))
     reach = MAX_PLACE_WORDS * 2  # place words and the slashes between them
+    # A dateline ends in a dash at most MAX_LENGTH tokens after its start; where no dash
+    # follows that closely, no dateline starts (cheaper to see than a sentence start).
+    dashes = _dash_positions(doc)
+    if not dashes:
+        return set()
     starts: set[int] = set()
     for i in candidates:
         for start in range(max(0, i - reach), i + 1):
-            if start not in starts and _begins_line_or_sentence(doc, start):
+            if start in starts:
+                continue
+            after = bisect_right(dashes, start)
+            if after == len(dashes) or dashes[after] > start + MAX_LENGTH:
+                continue
+            if _begins_line_or_sentence(doc, start):
                 starts.add(start)
     tokens: set[int] = set()
     for start in sorted(starts):
@@ -95,6 +111,16 @@ def dateline_tokens(doc: Doc, candidates: Iterable[int] | None = None) -> set[in
         if end is not None:
             tokens.update(range(start, end))
     return tokens
+
+
+def _dash_positions(doc: Doc) -> list[int]:
+    """Indices of the dash tokens of ``doc``, in order."""
+    orths = doc.to_array([ORTH]).reshape(-1)
+    strings = doc.vocab.strings
+    mask = numpy.zeros(len(orths), dtype=bool)
+    for dash in DASHES:
+        mask |= orths == strings[dash]
+    return numpy.flatnonzero(mask).tolist()
 
 
 def _begins_line_or_sentence(doc: Doc, i: int) -> bool:

@@ -123,8 +123,6 @@ class ReferenceResolver:
                                                         spec.get("compounds", "all"))
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
         self._group_nouns = frozenset(w.lower() for w in data.get("groups", []))
-        # longest nouns first, for the heads of compounds
-        self._heads = sorted(self._nouns, key=len, reverse=True)
         self._forms: dict[int, Description | None] = {}
 
     # -- matching ------------------------------------------------------------------
@@ -139,14 +137,22 @@ class ReferenceResolver:
                 continue
             if form.endswith(self._excluded):
                 return None
-            for head in self._heads:
-                if form.endswith(head) and len(form) - len(head) >= 2:
-                    found = self._nouns[head]
-                    hyphenated = form[-len(head) - 1] == "-"
-                    if found.compounds == "none" or (found.compounds == "hyphen"
-                                                     and not hyphenated):
-                        return None
-                    return found if _form_fits(low, form, found.gender) else None
+            head = self._head(form)
+            if head is not None:
+                found = self._nouns[head]
+                hyphenated = form[-len(head) - 1] == "-"
+                if found.compounds == "none" or (found.compounds == "hyphen"
+                                                 and not hyphenated):
+                    return None
+                return found if _form_fits(low, form, found.gender) else None
+        return None
+
+    def _head(self, form: str) -> str | None:
+        """The longest noun that ``form`` ends in after at least two more characters."""
+        nouns = self._nouns
+        for start in range(2, len(form) + 1):  # longest ending first
+            if form[start:] in nouns:
+                return form[start:]
         return None
 
     def _cached(self, doc: Doc, i: int) -> Description | None:

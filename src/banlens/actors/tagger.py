@@ -153,12 +153,13 @@ class ActorTagger:
         # longer names that contain an alias but name something else, per actor
         self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._excluding = {actor.id for actor in dictionary if actor.not_part_of}
+        self._exclusion_forms: set[tuple[str, ...]] = set()
         for actor in dictionary:
             if actor.not_part_of:
-                self.exclusions.add(actor.id, [
-                    Doc(self.nlp.vocab, words=list(form))
-                    for phrase in actor.not_part_of
-                    for form in alias_forms([t.text for t in self.nlp.make_doc(phrase)])])
+                forms = [form for phrase in actor.not_part_of
+                         for form in alias_forms([t.text for t in self.nlp.make_doc(phrase)])]
+                self._exclusion_forms.update(forms)
+                self.exclusions.add(actor.id, [Doc(self.nlp.vocab, words=list(f)) for f in forms])
             patterns = []
             for alias in actor.aliases:
                 words = [t.text for t in self.nlp.make_doc(alias)]
@@ -188,6 +189,26 @@ class ActorTagger:
             entry[actor_id] = _CASE_ANY
         elif entry.get(actor_id, set()) is not _CASE_ANY:
             entry.setdefault(actor_id, set()).update({word, _capitalised((word,))[0]})
+
+    def surface_forms(self) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+        """Every token sequence a name mention can consist of, for a raw-text scan.
+
+        Returns (forms matched in any letter case, lower-cased; forms matched only as
+        written). Compound parts ("Tiktok" in "Tiktok-Verbot") are among the one-word
+        forms. :mod:`banlens.actors.prefilter` builds its matcher from these.
+        """
+        any_case: set[tuple[str, ...]] = set()
+        exact: set[tuple[str, ...]] = set()
+        for (_, lowered), allowed in self._allowed.items():
+            if allowed is _CASE_ANY:
+                any_case.add(lowered)
+            else:
+                exact.update(allowed)
+        return any_case, exact
+
+    def exclusion_forms(self) -> set[tuple[str, ...]]:
+        """The token sequences of the ``not_part_of`` names (all declined forms)."""
+        return set(self._exclusion_forms)
 
     # -- tagging ---------------------------------------------------------------
 
@@ -262,7 +283,10 @@ class ActorTagger:
                 wanted.append(shape)
         if not wanted:
             return []
-        found = numpy.flatnonzero(numpy.isin(shapes, wanted)).tolist()
+        mask = shapes == wanted[0]
+        for shape in wanted[1:]:  # a few shapes: cheaper than numpy.isin on short docs
+            mask |= shapes == shape
+        found = numpy.flatnonzero(mask).tolist()
         return [i for i in found if len(text := doc[i].text) > 2 and "-" in text]
 
     def _label(self, actor_id: str) -> str:

@@ -55,6 +55,7 @@ _ORDINAL = re.compile(r"^\d+(?:\.\d+)*\.$")
 FINAL, PERIOD, CLOSER, BREAK, PARAGRAPH, ORDINAL_END, ORDINAL_SMALL = 1, 2, 4, 8, 16, 32, 64
 LOWER, UPPER, CONTINUES, STARTER, MONTH, SPACE = 128, 256, 512, 1024, 2048, 4096
 FUNCTION = 8192
+_MARKS = FINAL | CLOSER | BREAK | ORDINAL_END | ORDINAL_SMALL
 
 
 def _classify(text: str) -> int:
@@ -122,7 +123,11 @@ class SentenceSplitter:
         starts = [-1] * n
         starts[0] = 1
         ended = False
-        for i in range(n - 1):
+        # Only these tokens can end a sentence or pass an ending on; at any other
+        # token ``ended`` is False (it stays True only onto a closer or a final mark)
+        # and nothing happens, so the loop skips them.
+        marks = numpy.flatnonzero(flag_array[:-1] & _MARKS).tolist()
+        for i in marks:
             here, nxt = flags[i], flags[i + 1]
             if here & BREAK:
                 if not here & PARAGRAPH and (nxt & LOWER or (i and flags[i - 1] & FUNCTION)):
