@@ -28,7 +28,8 @@ Targets: extract >= 1.5x the bare tokenizer (default dictionary) and >= 1.0x
 Run from the repository root (corpus: ``../shared/corpora/10kGNAD-test.csv`` or
 ``$BANLENS_CORPUS``)::
 
-    .venv/bin/python benchmarks/throughput.py [--repeat 3] [--skip-parallel] [--skip-rss]
+    .venv/bin/python benchmarks/throughput.py [--model blank] [--repeat 3] [--skip-parallel]
+                                              [--skip-rss]
 """
 
 from __future__ import annotations
@@ -120,8 +121,8 @@ def run_child(code: str, argv: list[str]) -> dict:
 
 
 def extract_argv(corpus: Path, output: Path, dictionary: Path | None, prefilter: bool,
-                 n_process: int) -> list[str]:
-    argv = ["extract", str(corpus), "-o", str(output), "--model", "blank", "--quiet",
+                 n_process: int, model: str = "blank") -> list[str]:
+    argv = ["extract", str(corpus), "-o", str(output), "--model", model, "--quiet",
             "--n-process", str(n_process)]
     if dictionary is not None:
         argv += ["--actors", str(dictionary)]
@@ -162,6 +163,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None,
                         help="default: ../shared/corpora/10kGNAD-test.csv or $BANLENS_CORPUS")
+    parser.add_argument("--model", default="blank",
+                        help="pipeline of banlens extract (default: blank)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-parallel", action="store_true")
     parser.add_argument("--skip-rss", action="store_true")
@@ -169,7 +172,8 @@ def main() -> int:
 
     path = args.corpus or corpus_path()
     texts = read_articles(path)
-    print(f"corpus: {path.name}, {len(texts)} articles, {sum(map(len, texts)):,} characters")
+    print(f"corpus: {path.name}, {len(texts)} articles, {sum(map(len, texts)):,} characters; "
+          f"banlens extract --model {args.model}")
     print(f"machine: {machine()}")
     print(f"load average at start (1, 5, 15 min): {load_average()}", flush=True)
 
@@ -186,8 +190,8 @@ def main() -> int:
             for config in configs:
                 name, prefilter, n = config
                 output = tmp_dir / f"{name}-{prefilter}-{n}-{rep}.graphml"
-                runs[config].append(run_child(
-                    _EXTRACT, extract_argv(corpus, output, DICTIONARIES[name], prefilter, n)))
+                runs[config].append(run_child(_EXTRACT, extract_argv(
+                    corpus, output, DICTIONARIES[name], prefilter, n, args.model)))
             print(f"  round {rep + 1}/{args.repeat} done (load {load_average()})", flush=True)
 
         tokens = bare[0]["tokens"]
@@ -240,7 +244,7 @@ def main() -> int:
                 big = tmp_dir / f"corpus{copies}x.csv"
                 write_csv_corpus(texts, big, copies)
                 figures = run_child(_EXTRACT, extract_argv(
-                    big, tmp_dir / f"rss{copies}.graphml", None, True, 1))
+                    big, tmp_dir / f"rss{copies}.graphml", None, True, 1, args.model))
                 rss[copies] = figures["rss_kb"]
                 big.unlink()
                 print(f"peak RSS, {copies}x corpus ({copies * len(texts):,} documents): "

@@ -343,3 +343,8 @@ def test_a_name_with_an_inner_period_keeps_to_whole_documents(tmp_path):
     texts = ["Heute sprach Alpha beta. Gamma dazu.", "Nichts davon hier. Ende."]
     found = [json.loads(r) for r in assert_same(nlp, texts)]
     assert found[0]["actors"] and not found[1]["actors"]
+
+
+def test_unknown_prefilter_mode_is_an_error(nlp):
+    with pytest.raises(ValueError, match="prefilter"):
+        list(iter_records(nlp, [Document(id="a", text=TEXTS[0])], prefilter="sometimes"))
