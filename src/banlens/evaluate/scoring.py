@@ -497,8 +497,9 @@ def _predicted_actor_ids(record: dict[str, Any]) -> set[str]:
 
 def _score_classes(report: EvaluationReport, gold: dict[str, Any],
                    predicted: dict[str, Any], sym: frozenset[str]) -> None:
-    """Recall per gold class and the precision of predicted coref relations (document
-    level, distinct triples): the figures of the independent scorer."""
+    """Recall per gold class (document level, distinct triples) and the precision of
+    the predicted relations marked coref (each one): the figures of the independent
+    scorer."""
     rank = {name: n for n, name in enumerate(GOLD_CLASSES)}
     classes: dict[tuple[str, str, str], str] = {}
     for rel in gold["relations"]:
@@ -511,9 +512,11 @@ def _score_classes(report: EvaluationReport, gold: dict[str, Any],
              for r in predicted.get("relations", [])}
     for key, name in classes.items():
         report.classes[name].add(tp=int(key in found), fn=int(key not in found))
-    coref = {_canonical(r["subject"], r["label"], r["object"], sym)
-             for r in predicted.get("relations", []) if r.get("coref")}
-    report.coref_predicted.add(tp=len(coref & set(classes)), fp=len(coref - set(classes)))
+    # every predicted relation marked coref counts (as the independent scorer counts)
+    coref = [_canonical(r["subject"], r["label"], r["object"], sym)
+             for r in predicted.get("relations", []) if r.get("coref")]
+    right = sum(key in classes for key in coref)
+    report.coref_predicted.add(tp=right, fp=len(coref) - right)
 
 
 def select_ids(gold: Sequence[dict[str, Any]], ids: str | None) -> list[dict[str, Any]]:
