@@ -1,24 +1,31 @@
-"""The reference resolver: descriptions that stand for an actor named just before.
+"""The reference resolver: words that stand for an actor named before.
 
-News names an actor once and then describes it: "Huawei klagt gegen die Regierung.
-Der Konzern wirft ihr vor, ..." - "der Konzern" is Huawei. Registered as the spaCy
-factory ``banlens_references`` (after ``banlens_actors``), this component adds such
-descriptions to ``doc.spans["banlens_actors"]`` as mentions of kind
+News names an actor once and then refers back to it: "Huawei klagt gegen die
+Regierung. Der Konzern wirft ihr vor, ..." - "der Konzern" is Huawei. Registered as
+the spaCy factory ``banlens_references`` (after ``banlens_actors``), this component
+adds such references to ``doc.spans["banlens_actors"]`` as mentions of kind
 ``"reference"``, so that the relation extractor reads them like names and marks the
-relations that rest on them ``coref``.
+relations that rest on them ``coref``. Each rule is one construction of German:
 
-It resolves only what it can resolve safely:
+* a singular definite **description** whose head noun is listed in
+  ``data/references.yml`` ("das Unternehmen", "der chinesische Konzern", "dem
+  Softwarekonzern", "die Behörde"), the article agreeing with the noun, refers to an
+  actor of a fitting type;
+* a **personal pronoun** (er, sie, ihn, ihm, ihr) to an actor that agrees in gender
+  and number (:mod:`banlens.actors.gender`; the number of "sie" from its finite
+  verb); a pronoun after its clause's subject is never that subject;
+* a **demonstrative** used alone ("Dieser hielt ...") to the latest fitting actor;
+* a **role** that the dictionary puts before a person's name ("US-Präsident Trump"
+  makes "der US-Präsident" Trump), anywhere after the person was named;
+* **"wir", "uns", "unser"** inside a quote to the speaker the sentence attributes it
+  to; **"man"** before a Konjunktiv to the organisation named just before;
+* a **plural reference** ("die Kontrahenten", "beide Seiten", plural "sie") to the
+  two actors named just before.
 
-* a singular definite description whose head noun is listed in
-  ``data/references.yml`` ("das Unternehmen", "der chinesische Konzern",
-  "dem Softwarekonzern", "die Behörde"), with the article agreeing in gender;
-* to the one actor of a fitting type (a company for "Konzern", a person for
-  "Präsident") named in the previous sentence or earlier in the same sentence. With
-  two candidates ("Microsoft verhandelt mit Bytedance. Der Konzern ...") nothing is
-  resolved.
-
-Pronouns ("er", "sie") are left alone: German "sie" is also the plural, and the
-actor a pronoun stands for is too often one the dictionary does not know.
+Antecedents are looked for in the previous sentence and earlier in the same one.
+When several fit, the subject of the previous sentence wins; two equally good
+candidates, or two in the same sentence, resolve nothing: a wrong edge is worse than
+a missing one.
 """
 
 from __future__ import annotations
