@@ -65,6 +65,7 @@ class SurfaceExtractor:
         self.reader = ClauseReader(lexicon)
         self._doc: Doc | None = None
         self._words: Words = []
+        self._clauses: list[Clause] = []  # of the sentence being read
 
     def words(self, doc: Doc) -> Words:
         """Plain-value tokens of ``doc``, kept while the document is processed."""
@@ -78,6 +79,7 @@ class SurfaceExtractor:
         """Drop the document kept by :meth:`words` (called after each document)."""
         self._doc = None
         self._words = []
+        self._clauses = []
         self.reader.names = {}
 
     # -- extraction ----------------------------------------------------------------
@@ -425,7 +427,7 @@ class SurfaceExtractor:
     def _complement_subject(self, doc: Words, clause: Clause) -> list[Mention]:
         """The subject of a "dass" clause that ``clause`` governs: what is demanded,
         criticised or welcomed is what that subject does."""
-        for other in getattr(self, "_clauses", ()):
+        for other in self._clauses:
             if other.kind == "sub" and other.controller is clause and other.tokens and (
                     doc[other.tokens[0]].lower_ in ("dass", "daß")):
                 return self.reader.subject(other, doc)
