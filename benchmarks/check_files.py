@@ -48,18 +48,8 @@ import banlens  # noqa: E402
 from banlens import cli  # noqa: E402
 from banlens.readwrite.style import ACTOR_COLORS, OTHER_COLOR, QUAD_COLORS  # noqa: E402
 
-FORMATS = {
-    "graphml": ("net.graphml", [readers.networkx_graphml, readers.igraph_graphml,
-                                readers.graphology("graphml")]),
-    "gexf": ("net.gexf", [readers.networkx_gexf, readers.igraph_gexf,
-                          readers.graphology("gexf")]),
-    "csv": ("tables/", [readers.networkx_csv, readers.igraph_csv]),
-    "json": ("net.json", [readers.networkx_json, readers.igraph_json]),
-    "graphology": ("net.graphology.json", [readers.networkx_graphology,
-                                           readers.igraph_graphology,
-                                           readers.graphology("graphology")]),
-}
-COLOURED = {"graphml", "gexf", "graphology"}
+FORMATS = readers.FORMATS
+COLOURED = readers.COLOURED
 SCHEMA = REPO.parent / "shared" / "schemas" / "gexf-1.3" / "gexf.xsd"
 
 

@@ -264,3 +264,17 @@ def gexf_schema_view(root):
         element.tag = GEXF + etree.QName(element).localname
     etree.cleanup_namespaces(copy)
     return copy
+
+
+# Each output format of the command line: the file name it is written to in a run's
+# folder, and the readers that must open it (graphology only where it has a parser).
+FORMATS = {
+    "graphml": ("net.graphml", [networkx_graphml, igraph_graphml, graphology("graphml")]),
+    "gexf": ("net.gexf", [networkx_gexf, igraph_gexf, graphology("gexf")]),
+    "csv": ("tables/", [networkx_csv, igraph_csv]),
+    "json": ("net.json", [networkx_json, igraph_json]),
+    "graphology": ("net.graphology.json", [networkx_graphology, igraph_graphology,
+                                           graphology("graphology")]),
+}
+# The formats that carry node and edge colours.
+COLOURED = frozenset({"graphml", "gexf", "graphology"})

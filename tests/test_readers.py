@@ -33,20 +33,8 @@ ARTICLES = [
     {"id": "kurz-2", "date": "2020-08-05",
      "text": "Trump kritisiert Bytedance erneut. Tencent meldet gute Zahlen."},
 ]
-# (format option, output name, readers)
-FORMATS = {
-    "graphml": ("net.graphml", [readers.networkx_graphml, readers.igraph_graphml,
-                                readers.graphology("graphml")]),
-    "gexf": ("net.gexf", [readers.networkx_gexf, readers.igraph_gexf,
-                          readers.graphology("gexf")]),
-    "csv": ("tables/", [readers.networkx_csv, readers.igraph_csv]),
-    "json": ("net.json", [readers.networkx_json, readers.igraph_json]),
-    "graphology": ("net.graphology.json", [readers.networkx_graphology,
-                                           readers.igraph_graphology,
-                                           readers.graphology("graphology")]),
-}
+FORMATS = readers.FORMATS
 CASES = [(fmt, reader) for fmt, (_, found) in FORMATS.items() for reader in found]
-HAS_COLOURS = {"graphml", "gexf", "graphology"}
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +88,7 @@ def test_every_reader_sees_the_jsonl_network(run, fmt, reader):
     assert got.labels == want.labels
     assert got.weights == want.weights
     assert got.edge_labels == want.edge_labels  # every edge is labelled with its relation
-    if fmt in HAS_COLOURS:
+    if fmt in readers.COLOURED:
         assert got.node_colors == want.node_colors
         if reader is not readers.networkx_gexf and reader is not readers.igraph_gexf:
             assert got.edge_colors == want.edge_colors  # (networkx reads no edge colours)
