@@ -26,17 +26,8 @@ NO_ACTORS = "Am Montag regnete es in der ganzen Stadt."
 
 
 @pytest.fixture(autouse=True)
-def shared_pipeline(monkeypatch, nlp):
-    """Let the CLI reuse the session pipeline for the default settings (loading takes seconds)."""
-    real_load = cli._load
-
-    def load(model, actors, relations, resolve_references=True):
-        if (model in ("auto", "blank") and actors is None and relations is None
-                and resolve_references):
-            return nlp
-        return real_load(model, actors, relations, resolve_references)
-
-    monkeypatch.setattr(cli, "_load", load)
+def shared_pipeline(cli_uses_session_pipeline):
+    """The CLI reuses the session pipeline (see conftest.py)."""
 
 
 def run(*argv: str | Path) -> int:

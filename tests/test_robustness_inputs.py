@@ -11,8 +11,6 @@ from __future__ import annotations
 import battery
 import pytest
 
-from banlens import cli
-
 # Sentences written for these tests; actors from the bundled dictionary.
 TEXTS = [
     "Microsoft verhandelt mit Bytedance über eine Übernahme von Tiktok.",
@@ -25,16 +23,8 @@ ALL_FORMATS = ("jsonl", *battery.GRAPH_FORMATS)
 
 
 @pytest.fixture(autouse=True)
-def shared_pipeline(monkeypatch, nlp):
-    """The CLI reuses the session pipeline for the default settings (loading takes seconds)."""
-    real_load = cli._load
-
-    def load(model, actors, relations, resolve_references=True):
-        if model in ("auto", "blank") and actors is None and relations is None:
-            return nlp if resolve_references else real_load(model, actors, relations, False)
-        return real_load(model, actors, relations, resolve_references)
-
-    monkeypatch.setattr(cli, "_load", load)
+def shared_pipeline(cli_uses_session_pipeline):
+    """The CLI reuses the session pipeline (see conftest.py)."""
 
 
 def check(builder, tmp_path, formats=ALL_FORMATS, **kwargs) -> battery.Outcome:

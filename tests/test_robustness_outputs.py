@@ -35,15 +35,8 @@ def no_pipeline(monkeypatch):
 
 
 @pytest.fixture
-def shared_pipeline(monkeypatch, nlp):
-    real_load = cli._load
-
-    def load(model, actors, relations, resolve_references=True):
-        if model in ("auto", "blank") and actors is None and relations is None:
-            return nlp
-        return real_load(model, actors, relations, resolve_references)
-
-    monkeypatch.setattr(cli, "_load", load)
+def shared_pipeline(cli_uses_session_pipeline):
+    """The CLI reuses the session pipeline (see conftest.py)."""
 
 
 def corpus(folder: Path, count: int = 300) -> Path:
