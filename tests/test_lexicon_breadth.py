@@ -10,6 +10,7 @@ hypothetical); nothing else may come out. The negative cases must give nothing.
 from __future__ import annotations
 
 import pytest
+from test_relations_surface import relations  # (subject, label, object, flags)
 
 import banlens
 
@@ -45,12 +46,6 @@ def nlp(tmp_path_factory):
     return banlens.load("blank", actors=path)
 
 
-def relations(nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:
-    doc = nlp(text)
-    return {
-        (r["subject"], r["label"], r["object"], r["negated"], r["hypothetical"])
-        for r in doc._.relation_records
-    }
 
 
 CASES: dict[str, list[tuple[str, set]]] = {
