@@ -46,8 +46,6 @@ def nlp(tmp_path_factory):
     return banlens.load("blank", actors=path)
 
 
-
-
 CASES: dict[str, list[tuple[str, set]]] = {
     "negotiates_with": [
         ("Nordwerk sondiert mit Helvag die Lage.",
