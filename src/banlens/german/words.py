@@ -162,6 +162,8 @@ SPEECH_VERBS = frozenset({
 })
 QUOTE_OPEN = frozenset({"„", "“", "\"", "»", "«", "‚"})
 QUOTE_CLOSE = frozenset({"“", "”", "\"", "«", "»", "‘"})
+# Any quotation mark, the right single one (also an apostrophe) included.
+QUOTES = QUOTE_OPEN | QUOTE_CLOSE | frozenset({"’"})
 # The cases a pronoun is in, for the argument reader.
 PRONOUN_CASES: dict[str, frozenset[str]] = {
     **{form: cases for form, (_, _, cases) in PERSONAL_PRONOUNS.items()},

@@ -30,6 +30,7 @@ from ..german.words import (
     PREPOSITIONS,
     PRONOUN_CASES,
     PRONOUNS,
+    QUOTES,
     RELATIVE,
     STARTERS,
     SUBORDINATORS,
@@ -84,7 +85,6 @@ class Clause:
 
 # Relative pronouns whose antecedent is the whole clause before ("…, was X bestreitet").
 SENTENTIAL_RELATIVES = frozenset({"was", "wogegen", "wobei", "worauf", "woraufhin"})
-QUOTES = frozenset({"„", "“", "”", "\"", "«", "»", "‚", "‘", "’"})
 INFINITIVE_OPENERS = frozenset({"um", "ohne", "statt", "anstatt"})
 FOCUS_PARTICLES = frozenset({"selbst", "auch", "nur", "sogar", "erst", "gerade"})
 # "der" before an adjective in -en: dative or genitive singular, or genitive plural
