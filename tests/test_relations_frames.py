@@ -186,3 +186,36 @@ def test_a_possessive_points_to_the_nearest_actor(city):
     doc = city("Die Landesregierung kritisiert Verdi für die Erhöhung ihres Anteils an der "
                "Nordbank.")
     check(doc, {("landesregierung", "accuses", "verdi"), ("verdi", "invests_in", "nordbank")})
+
+
+# -- a noun trigger that a relative clause with a support verb is about -------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Klage, die Verdi gegen die Fischer AG eingereicht hat, wurde abgewiesen.",
+     {("verdi", "sues", "fischer_ag")}),
+    ("Der Vertrag, den die Nordbank mit den Stadtwerken Kiel geschlossen hat, läuft aus.",
+     {("nordbank", "agrees_with", "stadtwerke")}),
+    ("Die Vorwürfe gegen den Stadtrat, die Verdi seit Wochen erhebt, wiegen schwer.",
+     {("verdi", "accuses", "stadtrat")}),
+    ("Im Rathaus ging es um ein Abkommen, das Norwegen mit den Niederlanden unterzeichnet hat.",
+     {("norwegen", "agrees_with", "niederlande")}),
+])
+def test_a_relative_clause_with_a_support_verb_fills_its_noun(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_relative_clause_keeps_its_modal_and_ending_verb(city):
+    planned = city("Die Klage, die Verdi gegen die Fischer AG einreichen will, liegt vor.")
+    assert flags(planned) == {("verdi", "sues", "fischer_ag"): (False, True)}
+    ended = city("Die Partnerschaft mit dem Hafenamt, die Verdi im Mai beendet hat, war kurz.")
+    assert flags(ended) == {("verdi", "partners_with", "hafenamt"): (True, False)}
+
+
+@pytest.mark.parametrize("text", [
+    # the relative pronoun is no object of the verb: the noun is not what is made
+    "Die Einigung, über die Verdi mit der Fischer AG streitet, steht noch aus.",
+    # no support verb: the relative clause says something else about the noun
+    "Die Klage, die Verdi gegen die Fischer AG gelesen hat, ist lang.",
+])
+def test_other_relative_clauses_fill_no_noun(city, text):
+    assert not triples(city(text))

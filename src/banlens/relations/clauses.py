@@ -81,6 +81,7 @@ class Clause:
     controller: Clause | None = None  # clause that governs an infinitive/sub clause
     aside: set[int] = field(default_factory=set)  # tokens of merged appositions
     pronoun_at: int = -1  # token index of the relative pronoun
+    attached_to: int = -1  # token index of the word a relative clause follows ("Klage, die")
 
 
 # Relative pronouns whose antecedent is the whole clause before ("…, was X bestreitet").
@@ -227,6 +228,7 @@ class ClauseReader:
             if kind == "rel":
                 clause.antecedent, clause.rel_case = self.antecedent(doc, seg, sent, mentions)
                 clause.pronoun_at = seg[1] if doc[seg[0]].lower_ in PREPOSITIONS else seg[0]
+                clause.attached_to = self.attachment(doc, seg, sent)
             clauses.append(clause)
         return clauses
 
@@ -357,13 +359,7 @@ class ClauseReader:
                 any(m.start == nxt for m in mentions)
             ):
                 case = "acc"
-        # the comma before the pronoun, skipping one parenthesis: "Gabriel (SPD), der"
-        j = seg[0] - 1
-        while j > sent.start and doc[j].text in (",", ")"):
-            if doc[j].text == ")":
-                while j > sent.start and doc[j].text != "(":
-                    j -= 1
-            j -= 1
+        j = self.attachment(doc, seg, sent)
         found = [m for m in mentions if m.end - 1 == j and m.is_agentive]
         if found:
             group = [found[0]]
@@ -377,6 +373,18 @@ class ClauseReader:
                 k = prev[0].start - 1
             return group, case
         return [], case
+
+    @staticmethod
+    def attachment(doc: Words, seg: list[int], sent: Stretch) -> int:
+        """The word a relative clause follows: before its comma, skipping one
+        parenthesis ("Gabriel (SPD), der" -> Gabriel; "die Klage, die" -> Klage)."""
+        j = seg[0] - 1
+        while j > sent.start and doc[j].text in (",", ")"):
+            if doc[j].text == ")":
+                while j > sent.start and doc[j].text != "(":
+                    j -= 1
+            j -= 1
+        return j
 
     # -- roles ---------------------------------------------------------------------
     def roles(self, doc: Words, clause: Clause, mentions: list[Mention]) -> None:

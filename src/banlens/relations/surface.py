@@ -154,7 +154,67 @@ class SurfaceExtractor:
                     self._nominal(doc, clause, tok, trigger, subj, (negated, hypothetical),
                                   reported or conditional, used_preps)
                 )
+        found.extend(self._relative_noun(doc, clause, subj, negated, hypothetical, used_preps))
         return found
+
+    def _noun_before_pp(self, doc: Words, j: int) -> int:
+        """The noun a PP ending at ``j`` belongs to ("die Vorwürfe gegen Y" -> Vorwürfe),
+        else ``j`` itself."""
+        k = j
+        while k > 0 and j - k < 6 and doc[k].lower_ not in PREPOSITIONS and doc[k].text != ",":
+            k -= 1
+        if k > 0 and k < j and doc[k].lower_ in PREPOSITIONS and is_cap(doc[k - 1]):
+            return k - 1
+        return j
+
+    def _relative_noun(
+        self, doc: Words, clause: Clause, subj: list[Mention], negated: bool,
+        hypothetical: bool, used: set[tuple[int, str]],
+    ) -> list[Found]:
+        """A noun trigger that a relative clause with a support verb is about: "die
+        Klage, die X gegen Y eingereicht hat", "der Vertrag, den X mit Y schloss". The
+        pronoun is the verb's object, so the relative clause's subject is the noun's
+        agent and its PPs are the noun's; a PP right after the noun counts too ("die
+        Vorwürfe gegen Y, die X erhebt")."""
+        if clause.kind != "rel" or clause.rel_case != "acc" or clause.attached_to < 0:
+            return []
+        n = self._noun_before_pp(doc, clause.attached_to)
+        noun = doc[n]
+        ending = self._has_support(doc, clause, ending=True)
+        if not is_cap(noun) or not (ending or self._has_support(doc, clause)):
+            return []
+        subjects = [m for m in subj if m.is_agentive]
+        if not subjects:
+            return []
+        out: list[Found] = []
+        for trigger in self.lexicon.noun_triggers(noun.lower_):
+            if "clause" not in trigger.subject:
+                continue
+            objects: list[Mention] = []
+            for role in trigger.object:
+                if role not in PREPOSITIONS:
+                    continue
+                for k, arg in enumerate(clause.args):
+                    if arg.prep == role and arg.coord < 0 and arg.mention not in subjects \
+                            and arg.mention.is_agentive and (arg.mention.start, role) not in used:
+                        objects = self.reader.group(clause, k)
+                        break
+                if objects:
+                    break
+            if not objects:
+                outer = next((c for c in self._clauses if n in c.tokens), None)
+                if outer is not None:
+                    region = self._region(doc, outer, n)
+                    objects = [m for m in self._roles_for(
+                        doc, outer, n, region, trigger, "object", [], [], set())
+                        if m not in subjects]
+            for s in subjects:
+                for o in objects:
+                    if s.actor != o.actor:
+                        out.append(self._make(s.actor, trigger, o.actor, (n,), "clause",
+                                              negated or ending,
+                                              hypothetical or trigger.hypothetical))
+        return out
 
     def _verb_triggers(
         self, doc: Words, clause: Clause, pos: int
