@@ -219,3 +219,54 @@ def test_a_relative_clause_keeps_its_modal_and_ending_verb(city):
 ])
 def test_other_relative_clauses_fill_no_noun(city, text):
     assert not triples(city(text))
+
+
+# -- an attributive participle with its agent ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb trigger as participle: the agent and the head's actor
+    ("Die von der Nordbank übernommene Fischer AG baut Stellen ab.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Die vom Stadtrat kritisierten Stadtwerke Kiel wehren sich.",
+     {("stadtrat", "accuses", "stadtwerke")}),
+    # ... and the head noun's complement
+    ("Das von der Landesregierung angedrohte Verfahren gegen die Fischer AG läuft an.",
+     {("landesregierung", "pressures", "fischer_ag")}),
+    # a support verb as participle: the agent of the noun trigger it stands before
+    ("Die von Verdi eingereichte Klage gegen die Fischer AG wurde abgewiesen.",
+     {("verdi", "sues", "fischer_ag")}),
+    ("Die vom Hafenamt erhobenen Vorwürfe gegen die Nordbank wiegen schwer.",
+     {("hafenamt", "accuses", "nordbank")}),
+    # a part of an actor as head: its owner sells; a deal as head: its acting party
+    ("Die von der Fischer AG gekaufte Kreditsparte der Nordbank wächst.",
+     {("nordbank", "sells_to", "fischer_ag")}),
+    ("Die vom Hafenamt genehmigte Übernahme der Nordbank durch die Fischer AG ist perfekt.",
+     {("hafenamt", "agrees_with", "fischer_ag"), ("fischer_ag", "acquires", "nordbank")}),
+])
+def test_an_attributive_participle_takes_its_agent(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_participle_phrase_presupposes_its_relation(city):
+    # the clause's modal is not the noun phrase's: the takeover happened
+    doc = city("Die Landesregierung will die von der Nordbank übernommene Fischer AG stützen.")
+    assert flags(doc)[("nordbank", "acquires", "fischer_ag")] == (False, False)
+    # a planning participle is its own cue
+    doc = city("Die von der Nordbank geplante Partnerschaft mit Verdi scheitert.")
+    assert flags(doc) == {("nordbank", "partners_with", "verdi"): (False, True)}
+
+
+def test_a_predicative_participle_is_the_passive_rule_s(city):
+    doc = city("Die Fischer AG wurde von der Nordbank übernommen, Verdi schweigt.")
+    assert [(r.subject, r.label, r.object, r.method) for r in doc._.relations] == [
+        ("nordbank", "acquires", "fischer_ag", "surface.passive")]
+
+
+@pytest.mark.parametrize("text", [
+    # the participle's agent is not the von-phrase of a noun before it
+    "Die Fischer AG meldet, dass Kunden der Nordbank gekaufte Aktien zurückgeben.",
+    # no verb trigger and no noun trigger: a participle that states nothing
+    "Die von der Nordbank gegründete Fischer AG feiert Geburtstag.",
+])
+def test_no_participle_attribute_without_agent_and_trigger(city, text):
+    assert not triples(city(text))

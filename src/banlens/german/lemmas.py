@@ -120,6 +120,20 @@ def lemma_of(form: str, table: Any) -> str:
     return form
 
 
+def participle_verb(participle: str, vocab: Any) -> str | None:
+    """The verb of a participle lemma, for an attributive participle whose lookup lemma
+    is the participle itself ("übernommene" -> "übernommen" -> "übernehmen"); None when
+    ``participle`` is no verb form the table or the fallback list knows."""
+    if not participle.isalpha() or not participle.islower() or not participle.endswith(
+            ("t", "en")):
+        return None
+    table = vocab.lookups.get_table(TABLE) if vocab.lookups.has_table(TABLE) else {}
+    verb = lemma_of(participle, table)
+    if verb != participle and verb.endswith(("en", "ln", "rn")):
+        return verb
+    return None
+
+
 class LookupLemmatizer:
     """Set ``token.lemma_`` from the ``lemma_lookup`` table (``banlens_lemmas``)."""
 

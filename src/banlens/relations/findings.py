@@ -19,6 +19,7 @@ from .lexicon import RelationLexicon, Trigger
 BASE_CONFIDENCE = {
     "verb": 0.9,
     "passive": 0.85,
+    "participle": 0.8,
     "reciprocal": 0.8,
     "noun": 0.75,
     "deal": 0.7,

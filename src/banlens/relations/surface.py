@@ -18,7 +18,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..actors.mentions import Mention
+from ..german.lemmas import participle_verb
 from ..german.words import (
+    ADJ_ENDINGS,
     APOSTROPHE_S,
     ARTICLE_CASES,
     ATTRIBUTE_PREPS,
@@ -66,6 +68,8 @@ class SurfaceExtractor:
         self._doc: Doc | None = None
         self._words: Words = []
         self._clauses: list[Clause] = []  # of the sentence being read
+        self._vocab = None  # the pipeline's vocab, for the lemma table
+        self._participles: dict[str, str | None] = {}
 
     def words(self, doc: Doc) -> Words:
         """Plain-value tokens of ``doc``, kept while the document is processed."""
@@ -86,6 +90,7 @@ class SurfaceExtractor:
     def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
         """Relations stated in ``sent`` between the actors of ``mentions``."""
         words = self.words(doc)
+        self._vocab = doc.vocab
         reported = any(words[i].lower_ in self.lexicon.reported
                        for i in range(sent.start, sent.end))
         view = SentenceWords.of(words, sent.start, sent.end)
@@ -155,7 +160,114 @@ class SurfaceExtractor:
                                   reported or conditional, used_preps)
                 )
         found.extend(self._relative_noun(doc, clause, subj, negated, hypothetical, used_preps))
+        found.extend(self._participle_attributes(doc, clause))
         return found
+
+    def _verb_of(self, participle: str) -> str | None:
+        if participle not in self._participles:
+            self._participles[participle] = (
+                participle_verb(participle, self._vocab) if self._vocab is not None else None)
+        return self._participles[participle]
+
+    def _participle_attributes(self, doc: Words, clause: Clause) -> list[Found]:
+        """An attributive participle with its agent: "die von X übernommene Firma Y",
+        "das von X angedrohte Verbot von Y", "die von X erhobenen Vorwürfe gegen Y".
+
+        The agent is the von/durch phrase right before the participle. A participle of
+        a verb trigger relates the agent to the head noun's actor (the head itself, its
+        apposition or its complement); a participle of a support verb gives the agent
+        to a noun trigger as head. The noun phrase presupposes its relation: only its
+        own words can make it negated or hypothetical."""
+        out: list[Found] = []
+        limit = len(doc)
+        for a in clause.args:
+            if a.prep not in ("von", "durch") or a.coord >= 0 or not a.mention.is_agentive:
+                continue
+            p = a.mention.end
+            if p + 1 < limit and doc[p].text.islower() and not adjective_like(doc, p, limit) \
+                    and adjective_like(doc, p + 1, limit):
+                p += 1  # "die von X bereits übernommene Firma"
+            if p + 1 >= limit or p not in clause.tokens or not self._attributive(doc, p):
+                continue
+            lemma = doc[p].lemma_
+            # the table gives "kritisierte" its verb, "übernommene" its participle
+            verb = self._verb_of(lemma) or lemma
+            h = p + 1
+            while h < limit and adjective_like(doc, h, limit):
+                h += 1
+            if h >= limit or not is_cap(doc[h]) or h not in clause.tokens:
+                continue
+            region = self._region(doc, clause, h)
+            start = a.article_at - 1 if a.article_at > 0 and doc[a.article_at - 1].lower_ in (
+                ARTICLE_CASES) else a.article_at
+            negated, hypothetical = cue_flags(self.lexicon, [
+                doc[i] for i in range(max(start, 0), h + 1)] + [doc[i] for i in sorted(region)])
+            agent = [a.mention]
+            head = doc[h].lower_
+            for trigger in self.lexicon.verb_triggers(verb):
+                if trigger.subject != ("nom",):
+                    continue
+                spec = self.lexicon.labels[trigger.label]
+                objects = self._head_actor(doc, clause, h, region)
+                kind = "participle"
+                if not objects and spec.through_part and self.lexicon.is_part(head):
+                    # "die von X gekaufte Sparte von Y": Y sells to X
+                    out.extend(Found(o.actor, spec.through_part, s.actor, trigger, (p,),
+                                     "surface.part", confidence(trigger, "deal"), negated,
+                                     hypothetical or trigger.hypothetical)
+                               for s in agent for o in self._region_role(
+                                   doc, clause, h, region, self.lexicon.is_part(head))
+                               if s.actor != o.actor)
+                    continue
+                if not objects and spec.through_deal and self.lexicon.is_deal(head):
+                    # "die von X genehmigte Übernahme von Y durch Z": about Z
+                    objects = self._region_role(doc, clause, h, region,
+                                                self.lexicon.is_deal(head))
+                    kind = "deal"
+                elif not objects:
+                    objects = self._region_role(doc, clause, h, region, ("von", "gen", "gegen"))
+                    kind = "attribute"
+                out.extend(self._make(s.actor, trigger, o.actor, (p,), kind, negated,
+                                      hypothetical)
+                           for s in agent for o in objects if s.actor != o.actor)
+            if self._is_support_verb(verb):
+                for trigger in self.lexicon.noun_triggers(doc[h].lower_):
+                    if "clause" not in trigger.subject:
+                        continue
+                    objects = self._roles_for(doc, clause, h, region, trigger, "object", [],
+                                              agent, set())
+                    out.extend(self._make(s.actor, trigger, o.actor, (h,), "clause", negated,
+                                          hypothetical)
+                               for s in agent for o in objects if s.actor != o.actor)
+        return out
+
+    @staticmethod
+    def _attributive(doc: Words, p: int) -> bool:
+        """A lower-case word with an adjective ending before a noun or another
+        adjective: the participle of "die von X übernommene Firma" (after a von-phrase
+        even a form that could be finite, "die von X kritisierte Firma")."""
+        tok, nxt = doc[p], doc[p + 1]
+        return tok.is_alpha and tok.text.islower() and tok.lower_.endswith(ADJ_ENDINGS) and (
+            is_cap(nxt) or (nxt.is_alpha and nxt.text.islower()
+                            and nxt.lower_.endswith(ADJ_ENDINGS)))
+
+    def _head_actor(self, doc: Words, clause: Clause, h: int, region: set[int]
+                    ) -> list[Mention]:
+        """The actor a noun phrase's head names: the head itself ("die übernommene
+        Monsanto") or a name in apposition to a common noun ("die Firma Monsanto")."""
+        for k, a in enumerate(clause.args):
+            if a.coord < 0 and a.mention.is_agentive and (
+                    a.mention.start == h or (a.mention.start == h + 1 and a.prep is None)):
+                return self.reader.group(clause, k)
+        return []
+
+    def _is_support_verb(self, verb: str) -> bool:
+        """Whether ``verb`` (an infinitive, particle joined) is a support verb."""
+        lex = self.lexicon
+        if verb in lex.support_verbs:
+            return True
+        return any(verb.endswith(base) and verb[:-len(base)] in particles
+                   for base, particles in lex.support_particles.items())
 
     def _noun_before_pp(self, doc: Words, j: int) -> int:
         """The noun a PP ending at ``j`` belongs to ("die Vorwürfe gegen Y" -> Vorwürfe),
