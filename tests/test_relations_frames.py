@@ -270,3 +270,31 @@ def test_a_predicative_participle_is_the_passive_rule_s(city):
 ])
 def test_no_participle_attribute_without_agent_and_trigger(city, text):
     assert not triples(city(text))
+
+
+# -- an organ of an actor acts for it -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi kritisierte den Vorstand der Fischer AG.", {("verdi", "accuses", "fischer_ag")}),
+    ("Die Geschäftsführung der Stadtwerke Kiel verklagt das Hafenamt.",
+     {("stadtwerke", "sues", "hafenamt")}),
+    ("Verdi will den Vorstand und den Aufsichtsrat der Nordbank unterstützen.",
+     {("verdi", "supports", "nordbank")}),
+    # a genitive name after the organ: the state acts, not the other way round
+    ("Die Regierung Norwegens unterstützt die Niederlande.",
+     {("norwegen", "supports", "niederlande")}),
+])
+def test_an_organ_of_an_actor_stands_for_it(city, text, expected):
+    check(city(text), expected)
+
+
+# -- the author of a proposal that is rejected -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank lehnte das Angebot der Fischer AG ab.",
+     {("nordbank", "rejects", "fischer_ag")}),
+    ("Die Nordbank lehnte das Angebot der Fischer AG für die Stadtwerke Kiel ab.",
+     {("nordbank", "rejects", "fischer_ag"), ("fischer_ag", "acquires", "stadtwerke")}),
+])
+def test_a_rejected_offer_is_its_author_s(city, text, expected):
+    check(city(text), expected)

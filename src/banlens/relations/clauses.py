@@ -502,6 +502,11 @@ class ClauseReader:
             if genitive_form and via_head and owner is None:
                 # "ein Ausscheiden Griechenlands": a genitive after its noun, no apposition
                 arg.prep, arg.cases, arg.article_at = None, GENITIVE, m.start
+                if m.start > 0 and doc[m.start - 1].lower_ in self.lexicon.spokespersons and (
+                        m.start - 1 in order):
+                    # "die Regierung Norwegens unterstützt ...": the state acts
+                    arg.prep, arg.cases, arg.article_at = self.phrase_role(
+                        doc, clause, order[m.start - 1])
             if genitive_form:
                 j = m.end
                 while j < len(doc) and adjective_like(doc, j, len(doc)):

@@ -653,8 +653,13 @@ class SurfaceExtractor:
             region = self._region(doc, clause, i)
             # the agent of a trigger noun ("gegen die Klage der FTC"), else whoever
             # the claim belongs to ("der Auffassung der Kommission")
-            roles = tuple(r for r in noun_triggers[0].subject if r != "clause") if (
-                noun_triggers) else ("gen", "von")
+            roles = ("gen", "von")
+            if noun_triggers:
+                # a genitive the noun's frame does not give its object is its author:
+                # "das Angebot der X" (but "das Übernahmeangebot der X" is for X)
+                first = noun_triggers[0]
+                roles = tuple(r for r in first.subject if r != "clause") + (
+                    ("gen",) if "gen" not in first.subject + first.object else ())
             for role in roles:
                 got = [m for m in self._noun_role(doc, clause, i, region, role)
                        if m not in subjects and m.is_agentive]
