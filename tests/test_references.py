@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -174,3 +176,26 @@ def test_a_compound_names_its_first_part_as_an_antecedent(nlp):
 def test_a_compound_is_no_antecedent_for_a_person(nlp):
     doc = nlp("Das war in der Trump-Zeit. Der Präsident kritisierte Oracle.")
     assert references(doc) == []
+
+
+CITY = Path(__file__).parent / "data" / "actors_city.yml"
+
+
+@pytest.fixture(scope="module")
+def city():
+    return banlens.load("blank", actors=CITY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject of the clause is no antecedent of a description in it
+    ("Die Fischer AG baut Stellen ab. Verdi wirft dem Konzern vor, Löhne zu drücken.",
+     {("verdi", "accuses", "fischer_ag", True)}),
+    # ... not even when the subject is a description itself
+    ("Die Nordbank streitet mit der Fischer AG. Die Bank wirft dem Konzern Betrug vor.",
+     {("nordbank", "accuses", "fischer_ag", True)}),
+    # ... nor when it is a relative pronoun whose antecedent is named before the comma
+    ("Die Fischer AG baut Stellen ab. Verdi, das den Konzern seit Jahren kritisiert, "
+     "ruft zum Streik auf.", {("verdi", "accuses", "fischer_ag", True)}),
+])
+def test_a_description_is_not_bound_by_its_clause_subject(city, text, expected):
+    assert triples(city(text)) == expected

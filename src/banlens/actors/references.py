@@ -80,6 +80,8 @@ MAX_ADJECTIVES = 3
 REPORTED_FINITE = frozenset({
     "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
 })
+# Relative pronouns that can be a clause's subject.
+RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
 DATA_FILE = "references.json"
 
@@ -250,8 +252,7 @@ class ReferenceResolver:
             if PERSONAL_PRONOUNS[low][2] != frozenset({"nom"}):
                 # "Die Regierung unterstützt sie": after its clause's subject a pronoun
                 # is an object, and never that subject (that would be "sich")
-                own = {m.actor for m in window if sent_start <= m.start < i and m.subject
-                       and not any(doc[j].text in (",", ";", ":") for j in range(m.start, i))}
+                own = _clause_subjects(doc, i, window, sent_start)
                 if own:
                     fits = [m for m in fits if m.actor not in own]
             return _salient(fits, sent_start)
@@ -278,7 +279,11 @@ class ReferenceResolver:
             found = self._cached(doc, i)
             if found is None or not self._is_description(doc, i, found, starts):
                 return None
-            before = [m for m in window if m.start < i and m.kind in found.types]
+            # "X wirft dem Konzern vor": a description is never its own clause's
+            # subject (that would be "sich" or a pronoun)
+            own = _clause_subjects(doc, i, window, sent_start)
+            before = [m for m in window if m.start < i and m.kind in found.types
+                      and m.actor not in own]
             return _salient(before, sent_start)
         return None
 
@@ -518,6 +523,11 @@ class _Antecedent:
     actor: str
     kind: str  # actor type
     subject: bool  # stands where a subject stands (see _subject_like)
+    end: int = -1  # token after the mention (-1: one token)
+
+    @property
+    def stop(self) -> int:
+        return self.end if self.end >= 0 else self.start + 1
 
 
 def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] | None:
@@ -540,6 +550,25 @@ def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] 
         m = next(m for m in pool if m.subject)
         return m.actor, m.kind
     return None
+
+
+def _clause_subjects(doc: Doc, i: int, window: list[_Antecedent], sent_start: int
+                     ) -> set[str]:
+    """Actors that are the subject of the clause token ``i`` stands in, before it: a
+    subject mention with no clause boundary in between, or the antecedent of a
+    relative pronoun that opens the clause as its subject ("X, das den Konzern kaufte")."""
+    own = {m.actor for m in window if sent_start <= m.start < i and m.subject
+           and not any(doc[j].text in (",", ";", ":") for j in range(m.start, i))}
+    comma = next((j for j in range(i - 1, sent_start, -1) if doc[j].text == ","), None)
+    if comma is not None and comma + 1 < i and doc[comma + 1].lower_ in RELATIVE_SUBJECTS:
+        after = doc[comma + 2] if comma + 2 < i else None
+        # "X, das den Konzern kaufte": the pronoun is the subject unless a name or a
+        # nominative article follows it ("X, den die Behörde prüft")
+        if after is None or "nom" not in ARTICLE_CASES.get(after.lower_, {"nom"}) or (
+                after.lower_ not in ARTICLE_CASES and not any(
+                    m.start == comma + 2 for m in window)):
+            own |= {m.actor for m in window if m.start < comma and m.stop == comma}
+    return own
 
 
 def _agrees(genders: frozenset[str], kind: str, pronoun: frozenset[str], number: str) -> bool:
@@ -611,7 +640,7 @@ def _with_subjects(doc: Doc, spans: list[Span]) -> list[_Antecedent]:
             conjunct = ends.get(span.start - 1)
             if conjunct is not None:
                 out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(),
-                                       conjunct.subject))
+                                       conjunct.subject, span.end))
                 ends[span.end] = out[-1]
                 continue
             place = "start"
@@ -619,7 +648,8 @@ def _with_subjects(doc: Doc, spans: list[Span]) -> list[_Antecedent]:
         subject = place == "start" or (place == "verb" and sent not in sentence_has)
         if place is not None:
             sentence_has.add(sent)
-        out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(), subject))
+        out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(), subject,
+                               span.end))
         ends[span.end] = out[-1]
     return out
 
