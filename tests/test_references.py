@@ -199,3 +199,17 @@ def city():
 ])
 def test_a_description_is_not_bound_by_its_clause_subject(city, text, expected):
     assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi ruft zum Streik auf. Die Interessenvertretung wirft der Fischer AG "
+     "Lohndumping vor.", {("verdi", "accuses", "fischer_ag", True)}),
+    ("Die Nordbank wächst. Der Marktführer übernimmt die Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag", True)}),
+    ("Bürgermeisterin Lange stellt sich zur Wahl. Die Amtsinhaberin kritisiert Verdi.",
+     {("lange", "accuses", "verdi", True)}),
+    # only one country before: the object may not be the subject's actor again
+    ("Norwegen verdient am Gas. Die Alpenrepublik kritisiert das Königreich.", set()),
+])
+def test_descriptions_from_the_wider_lexicon(city, text, expected):
+    assert triples(city(text)) == expected
