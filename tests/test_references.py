@@ -213,3 +213,19 @@ def test_a_description_is_not_bound_by_its_clause_subject(city, text, expected):
 ])
 def test_descriptions_from_the_wider_lexicon(city, text, expected):
     assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the title picks the actor the text gave it, not the subject before
+    ("Die Nordbank und der Versicherer Fischer AG streiten. Der Versicherer wirft der "
+     "Nordbank Betrug vor.", {("fischer_ag", "accuses", "nordbank", True)}),
+    # a title the description lexicon does not know, and its hyphen head
+    ("Die Übernahme des Cloud-Spezialisten Fischer AG durch die Nordbank ist perfekt. "
+     "Der Spezialist kritisiert Verdi.",
+     {("nordbank", "acquires", "fischer_ag", False), ("fischer_ag", "accuses", "verdi", True)}),
+    # too far from the last mention of its actor: nothing
+    ("Der Spezialist Fischer AG wächst. Verdi streikt. Der Stadtrat tagt. Das Hafenamt "
+     "prüft. Niemand weiß mehr. Der Spezialist verklagt Verdi.", set()),
+])
+def test_a_title_the_text_gave_an_actor_refers_to_it(city, text, expected):
+    assert triples(city(text)) == expected

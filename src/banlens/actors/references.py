@@ -80,6 +80,7 @@ MAX_ADJECTIVES = 3
 REPORTED_FINITE = frozenset({
     "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
 })
+DEFINITE = frozenset().union(*DETERMINERS.values())
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
@@ -195,6 +196,8 @@ class ReferenceResolver:
              if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)),
             key=lambda s: s.start))
         name_starts = [m.start for m in names]
+        introduced = _introductions(doc, spans)
+        sent_starts = [s.start for s in sents]
         refs: list[_Antecedent] = []  # resolved so far, in text order
         ref_starts: list[int] = []
         added: list[Span] = []
@@ -213,8 +216,18 @@ class ReferenceResolver:
                 if i in named:
                     continue
                 group = self._group(doc, i, sent, prev_start, window, genders)
-                found = self._resolve(doc, i, sent, prev_start, window, starts, genders,
-                                      roles, (names, refs)) if not group else None
+                if not group and introduced and doc[i].text[:1].isupper():
+                    # the sentence three before this one bounds how far back a title
+                    # the text gave an actor is still read as that actor
+                    k = bisect_left(sent_starts, sent.start)
+                    found = self._by_introduction(doc, i, introduced, window, prev_start,
+                                                  sent_starts[max(0, k - 3)], starts,
+                                                  (names, refs))
+                else:
+                    found = None
+                if found is None and not group:
+                    found = self._resolve(doc, i, sent, prev_start, window, starts, genders,
+                                          roles, (names, refs))
                 for actor, kind in group or ([found] if found else []):
                     span = Span(doc, i, i + 1, label=kind.upper(), kb_id=actor,
                                 span_id=REFERENCE)
@@ -285,6 +298,39 @@ class ReferenceResolver:
             before = [m for m in window if m.start < i and m.kind in found.types
                       and m.actor not in own]
             return _salient(before, sent_start)
+        return None
+
+    @staticmethod
+    def _by_introduction(doc: Doc, i: int, introduced: dict[str, list[_Antecedent]],
+                         window: list[_Antecedent], sent_start: int, since: int,
+                         starts: set[int],
+                         seen: tuple[list[_Antecedent], list[_Antecedent]]
+                         ) -> tuple[str, str] | None:
+        """A definite noun the text earlier put before one actor's name as its title
+        ("der Chipkonzern Broadcom ... der Chipkonzern", "des Cloud-Spezialisten VMware
+        ... der Spezialist"): that actor, when it was named since ``since`` (three
+        sentences back). Two actors with that title: the one named in the window."""
+        entries = [e for form in _noun_forms(doc[i].lower_) for e in introduced.get(form, ())
+                   if e.start < i - 1]
+        if not entries:
+            return None
+        j = i - 1
+        while j >= 0 and doc[j].lower_ not in ARTICLES and _adjective(doc[j].text):
+            j -= 1
+        if j < 0 or doc[j].lower_ not in DEFINITE or (i + 1 < len(doc) and (
+                i + 1 in starts or (doc[i + 1].text[:1].isupper()
+                                    and _name_like(doc[i + 1].text)))):
+            return None
+        own = _clause_subjects(doc, i, window, sent_start)
+        actors = {e.actor: e.kind for e in entries if e.actor not in own}
+        if len(actors) > 1:
+            near = {m.actor for m in window if m.start < i}
+            actors = {a: k for a, k in actors.items() if a in near}
+        if len(actors) != 1:
+            return None
+        actor, kind = next(iter(actors.items()))
+        if any(m.actor == actor and since <= m.start < i for m in chain(*seen)):
+            return actor, kind
         return None
 
     def _group(self, doc: Doc, i: int, sent: Span, sent_start: int,
@@ -385,7 +431,7 @@ class ReferenceResolver:
         if actor is None:
             return None
         j = i - 1
-        while j >= 0 and _adjective(doc[j].text):
+        while j >= 0 and doc[j].lower_ not in ARTICLES and _adjective(doc[j].text):
             j -= 1
         if j < 0 or doc[j].lower_ not in DETERMINERS["m"] | DETERMINERS["f"]:
             return None
@@ -550,6 +596,46 @@ def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] 
         m = next(m for m in pool if m.subject)
         return m.actor, m.kind
     return None
+
+
+def _noun_forms(low: str) -> set[str]:
+    """A lower-cased noun and its forms without case endings ("spezialisten" ->
+    "spezialist", "konzerns" -> "konzern"), and the same for the head of a hyphen
+    compound ("cloud-spezialisten" -> "spezialist")."""
+    out = set()
+    for word in (low, low.rsplit("-", 1)[-1]) if "-" in low else (low,):
+        out.add(word)
+        for ending in ("en", "es", "n", "s"):
+            if word.endswith(ending) and len(word) - len(ending) > 3:
+                out.add(word[:-len(ending)])
+    return out
+
+
+def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
+    """Nouns the text puts before an actor's name as its title, with an article: "der
+    Chipkonzern Broadcom", "des US-Datenanalysten Qualtrics" (the noun's forms and its
+    hyphen head, each with the actors it introduced)."""
+    out: dict[str, list[_Antecedent]] = {}
+    covered = {t for s in spans for t in range(s.start, s.end)}
+    for span in spans:
+        if span.id_ in (MODIFIER, REFERENCE):
+            continue
+        j = span.start - 1
+        if j < 1 or j in covered:
+            continue
+        noun = doc[j]
+        if not noun.text[:1].isupper() or not noun.text.replace("-", "").isalpha() or len(
+                noun.text) < 4:
+            continue
+        k = j - 1
+        while k >= 0 and doc[k].lower_ not in ARTICLES and _adjective(doc[k].text):
+            k -= 1
+        if k < 0 or doc[k].lower_ not in ARTICLES:
+            continue
+        entry = _Antecedent(span.start, span.kb_id_, span.label_.lower(), False, span.end)
+        for form in _noun_forms(noun.lower_):
+            out.setdefault(form, []).append(entry)
+    return out
 
 
 def _clause_subjects(doc: Doc, i: int, window: list[_Antecedent], sent_start: int
