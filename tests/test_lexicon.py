@@ -198,3 +198,16 @@ def test_roles_take_the_prepositions_of_german_words():
         assert trigger.object == (preposition,)
     with pytest.raises(banlens.LexiconError, match="unknown role 'zum'"):
         lexicon("zum")  # the contracted form is read as "zu"
+
+
+def test_prospects_are_word_and_preposition_pairs():
+    def lexicon(prospects):
+        return load_lexicon({"labels": {"sues": {"plover": "COERCE", "triggers": [
+            {"noun": "Klage", "object": ["gegen"]}]}},
+            "word_classes": {"prospects": prospects}}, extends=False)
+
+    with pytest.raises(banlens.LexiconError,
+                       match=r"field 'prospects': 'warten' is no 'word preposition' pair"):
+        lexicon(["hoffen auf", "warten"])
+    assert lexicon(["warten auf", "hoffen auf"]).prospects == {"warten": {"auf"},
+                                                               "hoffen": {"auf"}}

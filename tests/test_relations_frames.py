@@ -298,3 +298,24 @@ def test_an_organ_of_an_actor_stands_for_it(city, text, expected):
 ])
 def test_a_rejected_offer_is_its_author_s(city, text, expected):
     check(city(text), expected)
+
+
+# -- prospective constructions: the clause subject is the noun's agent, not yet acting -----
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank steht kurz vor der Übernahme der Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag"): (False, True)}),
+    ("Die Nordbank ist an einem Kauf der Fischer AG interessiert.",
+     {("nordbank", "acquires", "fischer_ag"): (False, True)}),
+    ("Die Stadtwerke Kiel arbeiten an einer Partnerschaft mit Verdi.",
+     {("stadtwerke", "partners_with", "verdi"): (False, True)}),
+    ("Das Hafenamt bemüht sich um eine Einigung mit Verdi.",
+     {("hafenamt", "agrees_with", "verdi"): (False, True)}),
+])
+def test_a_prospective_construction_gives_its_subject_to_the_noun(city, text, expected):
+    assert flags(city(text)) == expected
+
+
+def test_other_verbs_with_the_same_preposition_license_nothing(city):
+    assert not triples(city("Die Nordbank steht hinter der Übernahme der Fischer AG."))
+    assert not triples(city("Das Hafenamt warnt vor der Übernahme der Fischer AG."))

@@ -176,6 +176,14 @@ class RelationLexicon:
         self.advocacy = frozenset(w.lower() for w in words.advocacy)
         self.proposals = tuple(w.lower() for w in words.proposals)
         self.reported = frozenset(w.lower() for w in words.reported)
+        # "stehen vor" -> {"stehen": {"vor"}}
+        self.prospects: dict[str, frozenset[str]] = {}
+        for phrase in words.prospects:
+            word, _, prep = phrase.lower().partition(" ")
+            if not prep or prep not in PREPOSITIONS:
+                raise LexiconError(f"{self.source}: word_classes, field 'prospects': "
+                                   f"{phrase!r} is no 'word preposition' pair")
+            self.prospects[word] = self.prospects.get(word, frozenset()) | {prep}
         cues = lexicon.cues
         self.negation_words = frozenset(w.lower() for w in cues.negation)
         self.not_negation = frozenset(w.lower() for w in cues.not_negation)
@@ -482,6 +490,7 @@ class WordClassesEntry(BaseModel):
     advocacy: Words = []
     proposals: Words = []
     reported: Words = []
+    prospects: Words = []
 
 
 class LexiconFile(BaseModel):

@@ -807,6 +807,8 @@ class SurfaceExtractor:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
             if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & self.lexicon.advocacy:
                 hypothetical = True  # "wirbt für eine Partnerschaft mit X"
+            if self._prospect(doc, clause, n):
+                hypothetical = True  # "steht vor der Übernahme von X": not yet done
             # "seinen Partner X": a possessive presupposes the relation, the clause's
             # modal or plan ("erwägt eine Investition in seinen Partner X") is not its
             possessive = any(doc[j].lower_ in POSSESSIVE_FORMS for j in range(max(0, n - 3), n))
@@ -935,9 +937,22 @@ class SurfaceExtractor:
                       and a.prep is None]
             if before:
                 return [max(before, key=lambda m: m.start)]
-        if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula):
+        if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula) or (
+                self._prospect(doc, clause, n)):
             return cands
         return []
+
+    def _prospect(self, doc: Words, clause: Clause, n: int) -> bool:
+        """Whether the noun at ``n`` stands in the PP of a prospective construction of
+        its clause ("steht vor der Übernahme", "ist an einem Kauf interessiert")."""
+        prospects = self.lexicon.prospects
+        if not prospects or n not in clause.tokens:
+            return False
+        stance, _, _ = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
+        if stance is None:
+            return False
+        return any(stance in prospects.get(word, ()) for i in clause.tokens
+                   for word in (doc[i].lower_, doc[i].lemma_.lower()))
 
     def _has_support(self, doc: Words, clause: Clause, copula: bool = False,
                      ending: bool = False) -> bool:
