@@ -319,3 +319,34 @@ def test_a_prospective_construction_gives_its_subject_to_the_noun(city, text, ex
 def test_other_verbs_with_the_same_preposition_license_nothing(city):
     assert not triples(city("Die Nordbank steht hinter der Übernahme der Fischer AG."))
     assert not triples(city("Das Hafenamt warnt vor der Übernahme der Fischer AG."))
+
+
+# -- headlines: a passive without its auxiliary --------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fischer AG von Verdi verklagt", {("verdi", "sues", "fischer_ag")}),
+    ("Nordbank vom Hafenamt kritisiert: Stadtrat schweigt",
+     {("hafenamt", "accuses", "nordbank")}),
+    ("Fischer AG durch Nordbank übernommen.", {("nordbank", "acquires", "fischer_ag")}),
+    # a present tense is no passive
+    ("Verdi verklagt Fischer AG", {("verdi", "sues", "fischer_ag")}),
+])
+def test_a_headline_passive_has_its_agent_in_the_von_phrase(city, text, expected):
+    check(city(text), expected)
+
+
+# -- the seller of a purchase ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank hat die Fischer AG von Verdi übernommen.",
+     {("nordbank", "acquires", "fischer_ag"), ("verdi", "sells_to", "nordbank")}),
+    ("Die Nordbank kauft von Verdi die Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag"), ("verdi", "sells_to", "nordbank")}),
+])
+def test_buying_from_somebody_is_a_sale_by_them(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_von_phrase_elsewhere_is_no_seller(city):
+    doc = city("Die Nordbank übernimmt die Fischer AG, teilte die Mehrheit von Verdi mit.")
+    assert not any(t[1] == "sells_to" for t in triples(doc))

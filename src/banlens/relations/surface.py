@@ -392,7 +392,8 @@ class SurfaceExtractor:
         toks = [doc[i] for i in clause.tokens]
         werden = [t for t in toks if t.lower_ in WERDEN]
         participle = tok.lower_ != tok.lemma_.lower() and not tok.lower_.startswith("zu")
-        passive = bool(werden) and participle and trigger.subject == ("nom",)
+        passive = (bool(werden) or self._headline_passive(doc, clause, tok)) and (
+            participle and trigger.subject == ("nom",))
         if werden and not participle and tok.lower_ == tok.lemma_.lower():
             hypothetical = True  # "wird ... übernehmen"
         trig_tokens = (tok.i,) if particle_at < 0 else (tok.i, particle_at)
@@ -401,8 +402,12 @@ class SurfaceExtractor:
         objects: list[Mention] = []
         kind = "verb"
         if passive:
+            # a headline drops the articles: "Nordbank von Verdi verklagt" has its agent
+            # right after a name
+            headline = not werden
             agents = [k for k, a in enumerate(args) if a.prep in ("von", "durch")
-                      and a.coord < 0 and not self._after_noun(doc, a)]
+                      and a.coord < 0 and (not self._after_noun(doc, a) or (
+                          headline and any(b.mention.end == a.article_at for b in args)))]
             if not agents:
                 return []
             subjects = self.reader.group(clause, agents[0])
@@ -478,10 +483,43 @@ class SurfaceExtractor:
                           hypothetical or trigger.hypothetical)
                     for s in subjects for o in owners if s.actor != o.actor
                 ]
-        return [
+        found = [
             self._make(s.actor, trigger, o.actor, trig_tokens, kind, negated, hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
+        if found and not passive:
+            found.extend(self._seller(doc, clause, trigger, subjects, objects, trig_tokens,
+                                      negated, hypothetical))
+        return found
+
+    def _seller(self, doc: Words, clause: Clause, trigger: Trigger, subjects: list[Mention],
+                objects: list[Mention], trig_tokens: tuple[int, ...], negated: bool,
+                hypothetical: bool) -> list[Found]:
+        """The one a buyer buys from: "X kauft Y von Z" also says Z sells to X (labels
+        with ``through_part``; the von-phrase stands for itself or right after a name,
+        not after a common noun: "die Sparte von Z" is the part rule's)."""
+        spec = self.lexicon.labels[trigger.label]
+        if not spec.through_part or trigger.direct:
+            return []
+        sellers = [a.mention for a in clause.args
+                   if a.prep == "von" and a.coord < 0 and a.mention.is_agentive
+                   and a.mention not in subjects and a.mention not in objects
+                   and (not self._after_noun(doc, a)
+                        or any(b.mention.end == a.article_at for b in clause.args))]
+        return [Found(z.actor, spec.through_part, x.actor, trigger, trig_tokens,
+                      "surface.deal", confidence(trigger, "deal"), negated,
+                      hypothetical or trigger.hypothetical)
+                for z in sellers[:1] for x in subjects if z.actor != x.actor]
+
+    def _headline_passive(self, doc: Words, clause: Clause, tok: Word) -> bool:
+        """A headline's passive without its auxiliary: "Nordbank von Verdi verklagt" -
+        the participle ends the clause, a von/durch phrase stands before it and no
+        other verb is there."""
+        last = max((i for i in clause.tokens if not doc[i].is_punct), default=-1)
+        if last != tok.i or not any(a.prep in ("von", "durch") and a.mention.end <= tok.i
+                                    for a in clause.args):
+            return False
+        return not any(verb_like(doc[i]) for i in clause.tokens if i != tok.i)
 
     def _controller(self, doc: Words, ctrl: Clause) -> list[Mention]:
         """Understood subject of an infinitive clause: the object of an object-control
