@@ -350,3 +350,30 @@ def test_buying_from_somebody_is_a_sale_by_them(city, text, expected):
 def test_a_von_phrase_elsewhere_is_no_seller(city):
     doc = city("Die Nordbank übernimmt die Fischer AG, teilte die Mehrheit von Verdi mit.")
     assert not any(t[1] == "sells_to" for t in triples(doc))
+
+
+# -- a speaker who says that an actor did wrong accuses it ---------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi sagte, die Fischer AG habe die Beschäftigten getäuscht.",
+     {("verdi", "accuses", "fischer_ag")}),
+    ("Laut Verdi hat die Fischer AG gegen den Tarifvertrag verstoßen.",
+     {("verdi", "accuses", "fischer_ag")}),
+    ("Dem Hafenamt zufolge hat die Nordbank Gebühren verschleiert.",
+     {("hafenamt", "accuses", "nordbank")}),
+    ("Die Fischer AG hat Kunden getäuscht, sagte die Nordbank.",
+     {("nordbank", "accuses", "fischer_ag")}),
+])
+def test_saying_that_an_actor_did_wrong_is_an_accusation(city, text, expected):
+    check(city(text), expected)
+    assert flags(city(text)) == {t: (False, False) for t in expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Verdi sagte, die Fischer AG habe die Beschäftigten nicht getäuscht.",  # denied
+    "Verdi warnte, die Fischer AG könnte den Markt verzerren.",  # only possible
+    "Verdi sagte, die Fischer AG sei von Hackern betrogen worden.",  # the one wronged
+    "Verdi sagte, die Nordbank wachse stark.",  # no wrong
+])
+def test_no_accusation_without_a_wrong_stated_as_done(city, text):
+    assert not triples(city(text))

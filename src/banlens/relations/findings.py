@@ -25,6 +25,7 @@ BASE_CONFIDENCE = {
     "deal": 0.7,
     "attribute": 0.65,
     "clause": 0.65,
+    "speech": 0.6,
 }
 
 

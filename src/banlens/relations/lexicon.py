@@ -109,6 +109,9 @@ class LabelSpec:
     through_attribute: bool = False
     through_part: str = ""  # label of "owner -> subject" when the object is a part
     through_clause: bool = False  # "fordert, dass X ...": the object is X
+    # verbs whose subject a speaker relates to with this label: "Y sagte, X habe die
+    # Regeln verletzt" (verb lemmas, particle verbs joined)
+    through_speech: frozenset[str] = frozenset()
     description: str = ""
     triggers: list[Trigger] = field(default_factory=list)
 
@@ -149,6 +152,7 @@ class RelationLexicon:
                 symmetric=spec.symmetric, through_deal=spec.through_deal,
                 through_attribute=spec.through_attribute, through_part=spec.through_part or "",
                 through_clause=spec.through_clause,
+                through_speech=frozenset(_split_verb(v)[0] for v in spec.through_speech),
                 description=spec.description,
             )
             for entry in spec.triggers:
@@ -465,6 +469,7 @@ class LabelEntry(BaseModel):
     through_attribute: bool = False
     through_part: str | None = None
     through_clause: bool = False
+    through_speech: Words = []
     triggers: Annotated[list[TriggerEntry], Field(min_length=1)]
 
 

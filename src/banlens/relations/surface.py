@@ -34,6 +34,7 @@ from ..german.words import (
     PREPOSITIONS,
     PRONOUNS,
     REGION_WORDS,
+    SPEECH_VERBS,
     WERDEN,
 )
 from .clauses import SENTENTIAL_RELATIVES, Arg, Clause, ClauseReader
@@ -56,6 +57,12 @@ from .words import (
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
+# Modal forms that make an act only possible: "X könnte den Markt verzerren" is no
+# accusation.
+POSSIBILITY = frozenset({
+    "könnte", "könnten", "könne", "können", "kann", "dürfte", "dürften", "würde", "würden",
+    "möglicherweise", "womöglich", "eventuell", "vielleicht", "drohe", "drohen", "droht",
+})
 MUTUAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 
 
@@ -118,7 +125,58 @@ class SurfaceExtractor:
             if not clause.args and not clause.antecedent:
                 continue
             found.extend(self._clause(doc, clause, reported))
+        found.extend(self._said_of(doc, sent, clauses))
         return found
+
+    def _said_of(self, doc: Words, sent: Stretch, clauses: list[Clause]) -> list[Found]:
+        """A speaker who says that X did wrong relates to X (labels with
+        ``through_speech``): "Y sagte, X habe die Regeln verletzt", "laut Y hat X
+        getäuscht". The act must be stated as done: no negation, no passive (its
+        subject is the one wronged) and no modal ("X könnte ... schaden")."""
+        labels = [spec for spec in self.lexicon.labels.values() if spec.through_speech]
+        if not labels:
+            return []
+        out: list[Found] = []
+        for clause in clauses:
+            toks = [doc[i] for i in clause.tokens]
+            if any(t.lower_ in WERDEN or t.lower_ in POSSIBILITY for t in toks):
+                continue
+            lemmas = self.reader.lemmas(doc, clause)
+            acts = [(spec, verb) for spec in labels for verb in lemmas & spec.through_speech]
+            if not acts or cue_flags(self.lexicon, toks)[0]:
+                continue
+            doers = [m for m in self.reader.subject(clause, doc) if m.is_agentive]
+            if not doers:
+                continue
+            speakers = self._speakers(doc, sent, clauses, clause)
+            for spec, verb in acts:
+                at = next((t.i for t in toks if t.lemma_.lower() == verb
+                           or verb.endswith(t.lemma_.lower())), clause.tokens[0])
+                trigger = Trigger(label=spec.name, kind="verb", text=verb, lemma=verb)
+                out.extend(Found(y.actor, spec.name, x.actor, trigger, (at,), "surface.speech",
+                                 confidence(trigger, "speech"), False, False)
+                           for y in speakers for x in doers if x.actor != y.actor)
+        return out
+
+    def _speakers(self, doc: Words, sent: Stretch, clauses: list[Clause], said: Clause
+                  ) -> list[Mention]:
+        """Who says what clause ``said`` states: the subject of another clause with a
+        verb of saying ("Y sagte", "so Y"), or the actor of "laut Y", "Y zufolge"."""
+        for clause in clauses:
+            if clause is said or not any(doc[i].lower_ in SPEECH_VERBS
+                                         for i in clause.tokens):
+                continue
+            subj = [m for m in self.reader.subject(clause, doc) if m.is_agentive]
+            if subj:
+                return subj
+        for clause in clauses:
+            for a in clause.args:
+                at = a.article_at if a.article_at >= 0 else a.mention.start
+                if (a.prep == "laut" or (a.mention.end < sent.end
+                                         and doc[a.mention.end].lower_ == "zufolge")) and (
+                        a.mention.is_agentive and at >= 0):
+                    return [a.mention]
+        return []
 
     def _clause(
         self, doc: Words, clause: Clause, reported: bool
