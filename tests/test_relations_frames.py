@@ -377,3 +377,19 @@ def test_saying_that_an_actor_did_wrong_is_an_accusation(city, text, expected):
 ])
 def test_no_accusation_without_a_wrong_stated_as_done(city, text):
     assert not triples(city(text))
+
+
+# -- an infinitive that completes a noun takes the noun's agent as its subject -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi legte Berufung gegen die Entscheidung des Hafenamts ein, die Übernahme der "
+     "Fischer AG durch die Nordbank zu genehmigen.",
+     {("verdi", "sues", "hafenamt"): (False, False),
+      ("nordbank", "acquires", "fischer_ag"): (False, False),
+      ("hafenamt", "agrees_with", "nordbank"): (False, False)}),
+    ("Verdi kritisiert den Plan der Nordbank, die Fischer AG zu kaufen.",
+     {("verdi", "accuses", "nordbank"): (False, False),
+      ("nordbank", "acquires", "fischer_ag"): (False, True)}),
+])
+def test_an_infinitive_completing_a_noun_is_the_noun_agent_s(city, text, expected):
+    assert flags(city(text)) == expected

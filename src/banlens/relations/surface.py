@@ -479,7 +479,10 @@ class SurfaceExtractor:
             subjects = self._fill(doc, clause, trigger.subject, subj, tok, exclude=[],
                                   label=trigger.label)
             if clause.kind == "inf" and clause.controller is not None and not subjects:
-                subjects = self._controller(doc, clause.controller)
+                noun, agents = self._noun_complement(doc, clause)
+                subjects = agents if noun >= 0 else self._controller(doc, clause.controller)
+                if noun >= 0 and doc[noun].lower_.startswith(self.lexicon.proposals):
+                    hypothetical = True  # "der Plan der X, Y zu kaufen"
             if trigger.strict_subject and subjects and subjects[0].start > tok.i and (
                     tok.i != clause.tokens[0]):
                 # "Tiktok droht das Aus" is no threat; a verb that opens its clause
@@ -578,6 +581,27 @@ class SurfaceExtractor:
                                     for a in clause.args):
             return False
         return not any(verb_like(doc[i]) for i in clause.tokens if i != tok.i)
+
+    def _noun_complement(self, doc: Words, clause: Clause) -> tuple[int, list[Mention]]:
+        """The noun an infinitive clause completes, and that noun's agent: "die
+        Entscheidung der Kommission, X zu genehmigen" - the Kommission decides, not the
+        subject of the clause around it. (-1, []) when the infinitive follows no noun."""
+        ctrl = clause.controller
+        comma = clause.tokens[0] - 1
+        if ctrl is None or comma < 1 or doc[comma].text != "," or comma - 1 not in ctrl.tokens:
+            return -1, []
+        # back over a genitive phrase ("der Kommission") to the noun it belongs to
+        j = comma - 1
+        while j > ctrl.tokens[0] and (any(a.mention.start <= j < a.mention.end
+                                          for a in ctrl.args)
+                                      or doc[j].lower_ in ARTICLE_CASES
+                                      or adjective_like(doc, j, len(doc))):
+            j -= 1
+        if not is_cap(doc[j]) or any(a.mention.start <= j < a.mention.end for a in ctrl.args):
+            return -1, []
+        region = self._region(doc, ctrl, j)
+        agents = self._region_role(doc, ctrl, j, region, ("possessor", "gen", "von"))
+        return (j, agents) if agents else (-1, [])
 
     def _controller(self, doc: Words, ctrl: Clause) -> list[Mention]:
         """Understood subject of an infinitive clause: the object of an object-control
