@@ -229,3 +229,17 @@ def test_descriptions_from_the_wider_lexicon(city, text, expected):
 ])
 def test_a_title_the_text_gave_an_actor_refers_to_it(city, text, expected):
     assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive before a relation noun: its owner is the noun's agent
+    ("Die Nordbank wächst. Ihre Beteiligung an der Fischer AG bleibt bestehen.",
+     {("nordbank", "invests_in", "fischer_ag", True)}),
+    # bound by its own clause's subject
+    ("Die Nordbank erhöht ihre Beteiligung an der Fischer AG.",
+     {("nordbank", "invests_in", "fischer_ag", False)}),
+    # the owner of something else is no argument of the verb
+    ("Die Nordbank wächst. Ihre Kunden kritisieren die Fischer AG.", set()),
+])
+def test_a_possessive_stands_for_its_owner(city, text, expected):
+    assert triples(city(text)) == expected

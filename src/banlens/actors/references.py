@@ -52,6 +52,7 @@ from ..german.words import (
     FINITE_SINGULAR,
     FIRST_PLURAL,
     PERSONAL_PRONOUNS,
+    POSSESSIVE_FORMS,
     PREPOSITIONS,
     QUOTE_CLOSE,
     QUOTE_OPEN,
@@ -254,6 +255,20 @@ class ReferenceResolver:
         low = token.lower_
         if low in FIRST_PLURAL or low.startswith("unser"):
             return self._speaker(doc, i, sent, window)
+        if low in POSSESSIVE_FORMS and low.startswith(("sein", "ihr")) and (
+                i + 1 < sent.end and _before_noun(doc, i, sent)):
+            # "Die Bank wächst. Ihre Beteiligung an X ...": the owner agrees with the
+            # possessive's stem (sein: m/n singular, ihr: f singular or plural); its own
+            # clause's subject binds it first ("X erhöht ihre Beteiligung")
+            pron_genders, number = (frozenset("mn"), "sg") if low.startswith("sein") else (
+                frozenset("f"), "sg|pl")
+            fits = [m for m in window if m.start < i and _agrees(
+                genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
+            own = _clause_subjects(doc, i, window, sent_start) & {m.actor for m in fits}
+            if len(own) == 1:
+                actor = next(iter(own))
+                return actor, next(m.kind for m in fits if m.actor == actor)
+            return _salient(fits, sent_start)
         if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
             pron_genders, number, _ = PERSONAL_PRONOUNS[low]
             if low == "sie":
@@ -689,6 +704,15 @@ def _verb_number(doc: Doc, i: int, sent: Span) -> str | None:
             if low.endswith(("t", "te")):
                 return "sg"
     return None
+
+
+def _before_noun(doc: Doc, i: int, sent: Span) -> bool:
+    """Whether a noun follows token ``i`` (after at most two adjectives): "ihre
+    Beteiligung", "seine neue Klage"."""
+    j = i + 1
+    while j < sent.end and j - i <= 2 and _adjective(doc[j].text):
+        j += 1
+    return j < sent.end and doc[j].text[:1].isupper() and doc[j].is_alpha
 
 
 def _opens(doc: Doc, i: int) -> bool:

@@ -27,6 +27,7 @@ from ..german.words import (
     DASHES,
     EXAMPLE_MARKERS,
     GENITIVE,
+    POSSESSIVE_FORMS,
     PREPOSITIONS,
     PRONOUN_CASES,
     PRONOUNS,
@@ -528,6 +529,16 @@ class ClauseReader:
             if m.end - m.start == 1 and arg.prep is None:
                 # a pronoun the resolver read as an actor: its form gives its case
                 arg.cases = PRONOUN_CASES.get(doc[m.start].lower_, arg.cases)
+            if m.end - m.start == 1 and doc[m.start].lower_ in POSSESSIVE_FORMS:
+                # "ihre Beteiligung an X": the owner of a noun trigger, else of
+                # something that is no argument ("ihre Kunden kritisieren X")
+                j = m.end
+                while j in tokset and adjective_like(doc, j, len(doc)):
+                    j += 1
+                if j in tokset and is_cap(doc[j]) and self.lexicon.noun_triggers(doc[j].lower_):
+                    arg.possessor_of = j
+                else:
+                    arg.example = True
             arg.aside = m.start in clause.aside
             args.append(arg)
         clause.args = args
