@@ -235,7 +235,7 @@ def test_a_title_the_text_gave_an_actor_refers_to_it(city, text, expected):
     # a possessive before a relation noun: its owner is the noun's agent
     ("Die Nordbank wächst. Ihre Beteiligung an der Fischer AG bleibt bestehen.",
      {("nordbank", "invests_in", "fischer_ag", True)}),
-    # bound by its own clause's subject
+    # after an actor of its own sentence, the relation rules read it
     ("Die Nordbank erhöht ihre Beteiligung an der Fischer AG.",
      {("nordbank", "invests_in", "fischer_ag", False)}),
     # the owner of something else is no argument of the verb

@@ -258,16 +258,14 @@ class ReferenceResolver:
         if low in POSSESSIVE_FORMS and low.startswith(("sein", "ihr")) and (
                 i + 1 < sent.end and _before_noun(doc, i, sent)):
             # "Die Bank wächst. Ihre Beteiligung an X ...": the owner agrees with the
-            # possessive's stem (sein: m/n singular, ihr: f singular or plural); its own
-            # clause's subject binds it first ("X erhöht ihre Beteiligung")
+            # possessive's stem (sein: m/n singular, ihr: f singular or plural). After an
+            # actor of its own sentence the relation rules read it (nearest actor).
+            if any(sent_start <= m.start < i for m in window):
+                return None
             pron_genders, number = (frozenset("mn"), "sg") if low.startswith("sein") else (
                 frozenset("f"), "sg|pl")
             fits = [m for m in window if m.start < i and _agrees(
                 genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
-            own = _clause_subjects(doc, i, window, sent_start) & {m.actor for m in fits}
-            if len(own) == 1:
-                actor = next(iter(own))
-                return actor, next(m.kind for m in fits if m.actor == actor)
             return _salient(fits, sent_start)
         if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
             pron_genders, number, _ = PERSONAL_PRONOUNS[low]
