@@ -243,3 +243,11 @@ def test_a_title_the_text_gave_an_actor_refers_to_it(city, text, expected):
 ])
 def test_a_possessive_stands_for_its_owner(city, text, expected):
     assert triples(city(text)) == expected
+
+
+def test_a_plural_pronoun_acting_on_each_other_is_the_pair_not_the_plural_name(city):
+    # "die Niederlande" is a plural name, but "sich gegenseitig" needs two parties
+    doc = city("Die Niederlande und Norwegen streiten seit Jahren. Sie werfen sich "
+               "gegenseitig vor, den Fischfang zu subventionieren.")
+    assert triples(doc) == {("niederlande", "accuses", "norwegen", True),
+                            ("norwegen", "accuses", "niederlande", True)}

@@ -82,6 +82,8 @@ REPORTED_FINITE = frozenset({
     "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
 })
 DEFINITE = frozenset().union(*DETERMINERS.values())
+# Words that make a plural subject two parties acting on each other.
+RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
@@ -362,8 +364,11 @@ class ReferenceResolver:
         if low in ("beide", "beiden") and i + 1 < sent.end and not doc[i + 1].text[:1].isupper():
             plural_noun = prev in ("die", "") or i == sent.start  # "Die beiden einigten sich"
         if not plural_noun and low == "sie" and _verb_number(doc, i, sent) == "pl":
-            if any(PLURAL in genders.get(m.actor, frozenset()) for m in window if m.start < i):
-                return []  # "die USA ... Sie wollen": the plural name
+            mutual = any(t.lower_ in RECIPROCAL for t in sent)
+            if not mutual and any(PLURAL in genders.get(m.actor, frozenset())
+                                  for m in window if m.start < i):
+                return []  # "die USA ... Sie wollen": the plural name (but "Sie werfen
+                # sich gegenseitig vor" needs two)
             plural_noun = True
         if not plural_noun:
             return []
