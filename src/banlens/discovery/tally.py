@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .context import PARTY
 from .scan import FIRST_NAME, TITLE, Mention, Scanner
 from .words import ADJECTIVE, Lexicon
 
@@ -78,6 +79,8 @@ class Tally:
         self._country_keys: dict[str, object] | None = None
         self.entries: dict[str, Entry] = {}
         self.pairs: Counter[tuple[str, str]] = Counter()   # (acronym key, expansion key)
+        # documents naming both "quintex strafen" and "quintex": (two-word key, first word)
+        self.shared: Counter[tuple[str, str]] = Counter()
         self.documents = 0
 
     def key(self, words: tuple[str, ...]) -> str:
@@ -100,6 +103,11 @@ class Tally:
             if mention.acronym and acronym_fits(mention, key):
                 self.pairs[(mention.acronym.casefold(), key)] += 1
         mapping = self._document_merges(mentions, keys)
+        final = {mapping.get(key, key) for key in keys}
+        for key in final:
+            first, space, rest = key.partition(" ")
+            if space and " " not in rest and first in final:
+                self.shared[(key, first)] += 1
         seen: set[str] = set()
         for mention, key in zip(mentions, keys, strict=True):
             key = mapping.get(key, key)
@@ -139,6 +147,12 @@ class Tally:
                                   for name, country in self.countries.items() if " " in name}
         return self._country_keys.get(key)
 
+    def _dative_country(self, key: str) -> object:
+        """A plural country name in the dative: "in den Niederlanden" -> "Niederlande"."""
+        if key.endswith("en"):
+            return self.countries.get(key[:-1])
+        return None
+
     def _document_merges(self, mentions: list[Mention], keys: list[str]) -> dict[str, str]:
         """Variants one document ties together: key -> the key it folds into."""
         present = Counter(keys)
@@ -146,12 +160,13 @@ class Tally:
         by_last: dict[str, list[str]] = {}
         for mention, key in zip(mentions, keys, strict=True):
             if len(mention.words) > 1 and not mention.institution and (
-                    FIRST_NAME in mention.cues or TITLE in mention.cues):
+                    {FIRST_NAME, TITLE, PARTY} & mention.cues):
                 by_last.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
         for key in present:
             target = None
             country = self.countries.get(key) or self.countries.get(
-                genitive_base(key, self.countries) or "") or self._adjective_country(key)
+                genitive_base(key, self.countries) or "") or self._adjective_country(key) \
+                or self._dative_country(key)
             if country is not None:
                 mapping[key] = COUNTRY_PREFIX + country.name.casefold()
                 continue
@@ -185,7 +200,7 @@ def acronym_fits(mention: Mention, key: str) -> bool:
     The name must not be a person's (a first name or title: "Olaf Scholz (SPD)") nor
     a country, and the acronym's first letter must open one of the name's words.
     """
-    if FIRST_NAME in mention.cues or TITLE in mention.cues or key.startswith(COUNTRY_PREFIX):
+    if {FIRST_NAME, TITLE, PARTY} & mention.cues or key.startswith(COUNTRY_PREFIX):
         return False
     first = (mention.acronym or "")[:1].casefold()
     return any(word[:1].casefold() == first for word in re.split(r"[\s-]+", key) if word)
