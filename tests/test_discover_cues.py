@@ -203,3 +203,15 @@ def test_a_name_and_the_noun_after_it_count_for_the_name():
     found = candidates("Die Quintex Post erscheint täglich.", "Die Quintex Post ist teuer.",
                        "Nun wehrt sich Quintex.", "Dann verliert Quintex.", min_docs=2)
     assert "Quintex Post" in found
+
+
+def test_a_name_later_shortened_to_its_last_word_is_a_person():
+    found = candidates("Im Finale traf Zelio Varkas zweimal. Danach jubelte Varkas.",
+                       "Gegen Zelio Varkas half nichts, sagten die Gegner über Varkas.")
+    assert ctx.SURNAME in found["Zelio Varkas"].cues
+    assert found["Zelio Varkas"].type == "person"
+    # shortened to the first word: a company's way
+    found = candidates("Der Verkauf an Quintex Norvatek ist fix. Nun zahlt Quintex.",
+                       "Die Firma Quintex Norvatek wächst, und Quintex stellt ein.")
+    entry = found["Quintex Norvatek"]
+    assert ctx.SURNAME not in entry.cues and entry.type == "organization"

@@ -33,6 +33,7 @@ INTERVIEW = "spoken_to"
 COURT_CONTEXT = "court_context"
 APPOSITION = "apposition_"      # + type: "apposition_organization"
 INNER_CAPITAL = "camel_case"
+SURNAME = "surname_alone_later"     # set per document by the tally
 
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                        "eines", "einem", "einen"})

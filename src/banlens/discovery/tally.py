@@ -14,9 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .context import PARTY
+from .context import PARTY, SURNAME
 from .scan import FIRST_NAME, TITLE, Mention, Scanner
-from .words import ADJECTIVE, Lexicon
+from .words import ADJECTIVE, NAME, Lexicon
 
 _ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
 COUNTRY_PREFIX = "country:"
@@ -147,6 +147,25 @@ class Tally:
                                   for name, country in self.countries.items() if " " in name}
         return self._country_keys.get(key)
 
+    def _mark_surnames(self, mentions: list[Mention], keys: list[str]) -> None:
+        """ "Dominic Thiem ... Thiem": a name of two or three names whose last word the
+        document then uses alone, and never its first, is a person's (a weak cue).
+
+        People are shortened to their surname, most companies to their first word
+        ("Activision Blizzard" ... "Activision"). Only a cue, not a fold: some
+        companies go by their last word, too ("Kaiser's Tengelmann" ... "Tengelmann").
+        """
+        alone = {key for mention, key in zip(mentions, keys, strict=True)
+                 if len(mention.words) == 1 and not mention.modifier}
+        if not alone:
+            return
+        for mention in mentions:
+            words = mention.words
+            if (2 <= len(words) <= 3 and not mention.institution and not mention.modifier
+                    and words[-1].casefold() in alone and words[0].casefold() not in alone
+                    and all(self.lexicon.word_class(w) == NAME for w in words)):
+                mention.cues.add(SURNAME)
+
     def _dative_country(self, key: str) -> object:
         """A plural country name in the dative: "in den Niederlanden" -> "Niederlande"."""
         if key.endswith("en"):
@@ -158,6 +177,7 @@ class Tally:
         present = Counter(keys)
         mapping: dict[str, str] = {}
         by_last: dict[str, list[str]] = {}
+        self._mark_surnames(mentions, keys)
         for mention, key in zip(mentions, keys, strict=True):
             if len(mention.words) > 1 and not mention.institution and (
                     {FIRST_NAME, TITLE, PARTY} & mention.cues):
