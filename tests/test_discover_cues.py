@@ -215,3 +215,9 @@ def test_a_name_later_shortened_to_its_last_word_is_a_person():
                        "Die Firma Quintex Norvatek wächst, und Quintex stellt ein.")
     entry = found["Quintex Norvatek"]
     assert ctx.SURNAME not in entry.cues and entry.type == "organization"
+
+
+def test_a_name_seen_only_in_compounds_keeps_its_spelling():
+    found = candidates("Der Velorix-Gipfel beginnt. Die Velorix-Staaten streiten.",
+                       "Nach dem Velorix-Gipfel reisen alle ab. Der Velorix-Plan gilt.")
+    assert "Velorix" in found and found["Velorix"].aliases == ["Velorix"]

@@ -293,8 +293,8 @@ class Ranker:
             forms[self._base_form(surface, entry.surfaces)] += count
         ordered = sorted(forms, key=lambda s: (-(" " in s and _personal(entry)),
                                                -forms[s], s))
-        if not ordered:
-            ordered = [entry.key]
+        if not ordered:                         # seen only in compounds: "EU-Gipfel"
+            ordered = [s for s, _ in entry.modifiers.most_common(1)] or [entry.key]
         # one spelling per casefolded form
         result: list[str] = []
         seen: set[str] = set()

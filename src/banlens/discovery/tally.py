@@ -36,6 +36,7 @@ class Entry:
     cues: Counter[str] = field(default_factory=Counter)
     acronyms: Counter[str] = field(default_factory=Counter)
     compounds: Counter[str] = field(default_factory=Counter)   # "regierung" of "Trump-Regierung"
+    modifiers: Counter[str] = field(default_factory=Counter)   # "EU" of "EU-Gipfel"
     example: str = ""
     example_initial: bool = True
 
@@ -44,7 +45,7 @@ class Entry:
         return Entry(self.key, self.documents, self.mentions, self.name_mentions,
                      self.non_initial, self.institution, Counter(self.surfaces),
                      Counter(self.cues), Counter(self.acronyms), Counter(self.compounds),
-                     self.example, self.example_initial)
+                     Counter(self.modifiers), self.example, self.example_initial)
 
     def absorb(self, other: Entry) -> None:
         """Add the counts of ``other`` (a variant of the same name) to this entry."""
@@ -57,6 +58,7 @@ class Entry:
         self.cues.update(other.cues)
         self.acronyms.update(other.acronyms)
         self.compounds.update(other.compounds)
+        self.modifiers.update(other.modifiers)
         if not self.example or (self.example_initial and not other.example_initial
                                 and other.example):
             self.example, self.example_initial = other.example, other.example_initial
@@ -123,6 +125,7 @@ class Tally:
         entry.mentions += 1
         if mention.modifier:
             entry.cues.update(mention.cues)
+            entry.modifiers[mention.words[0]] += 1
             return
         entry.name_mentions += 1
         entry.surfaces[" ".join(mention.words)] += 1
