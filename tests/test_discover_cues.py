@@ -221,3 +221,13 @@ def test_a_name_seen_only_in_compounds_keeps_its_spelling():
     found = candidates("Der Velorix-Gipfel beginnt. Die Velorix-Staaten streiten.",
                        "Nach dem Velorix-Gipfel reisen alle ab. Der Velorix-Plan gilt.")
     assert "Velorix" in found and found["Velorix"].aliases == ["Velorix"]
+
+
+def test_a_descriptor_behind_a_genitive(scanner):
+    _, mentions = scanner.scan("Nun wächst Quintexs Videoplattform Vidoo.")
+    vidoo = [m for m in mentions if m.words == ("Vidoo",)]
+    assert vidoo and "platform_head" in vidoo[0].cues
+    # an institution followed by the object of the clause is no descriptor
+    _, mentions = scanner.scan("Nun nimmt die Europäische Kommission Velora ins Visier.")
+    assert not any("Velora" in m.words and len(m.words) == 1 and "government_head" in m.cues
+                   for m in mentions)

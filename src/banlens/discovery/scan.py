@@ -261,15 +261,20 @@ class Scanner:
 
         The descriptor loop stops at the first word that is not a common noun, so a
         genitive or a place adjective in front ("Welser Bürgermeister Andreas Rabl")
-        kept the whole run as one name. Returns where the name starts.
+        kept the whole run as one name. Other descriptors are skipped behind a
+        genitive ("Googles Videoplattform X", "Musks Unternehmen X"). Returns where
+        the name starts.
         """
         for p in range(k + 1, len(words) - 1):
             if classes[p] != NOUN:
                 continue
-            if self._head_cue(words[p]) == TITLE and all(
-                    c in (NAME, ADJECTIVE) for c in classes[k:p]) and all(
-                    c in (NAME, "particle") for c in classes[p + 1:]):
-                lead_cues.add(TITLE)
+            head = self._head_cue(words[p])
+            before_ok = all(c in (NAME, ADJECTIVE) for c in classes[k:p]) if head == TITLE \
+                else head is not None and all(   # "Googles Videoplattform X", not
+                    c == NAME and w.endswith("s")  # "die Europäische Kommission Apple"
+                    for c, w in zip(classes[k:p], words[k:p], strict=True))
+            if before_ok and all(c in (NAME, "particle") for c in classes[p + 1:]):
+                lead_cues.add(head)             # type: ignore[arg-type]
                 return p + 1
             break
         return k
