@@ -231,3 +231,14 @@ def test_a_descriptor_behind_a_genitive(scanner):
     _, mentions = scanner.scan("Nun nimmt die Europäische Kommission Velora ins Visier.")
     assert not any("Velora" in m.words and len(m.words) == 1 and "government_head" in m.cues
                    for m in mentions)
+
+
+def test_a_name_with_a_definite_article_is_an_organization_when_nothing_else_says():
+    found = candidates("Die Kritik der Velora wächst.", "Nun reagiert die Velora.",
+                       "Alle reden über Zephyr.", "Über Zephyr wird gestritten.")
+    assert ctx.ARTICLE in found["Velora"].cues and found["Velora"].type == "organization"
+    assert found["Zephyr"].type == "other"
+    # a title is stronger: "der Ministerin Albers" has its article before the title
+    found = candidates("Die Rede der Ministerin Eva Albers war kurz.",
+                       "Die Partei der Albers jubelt. Die Albers lacht.")
+    assert found["Eva Albers"].type == "person"

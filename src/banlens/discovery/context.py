@@ -13,8 +13,9 @@ word right before and after it. The cues here need more of the sentence:
 * **media**: the medium spoken to, "sagte er dem X", "sagte Y gegenüber X";
 * **court**: "das Urteil des X", "Richter am X", "Klage vor dem X".
 
-Weak cues decide the type only when no other cue fires (see :mod:`.rank`). All word
-lists are in ``data/discover.yml``.
+Weak cues (business sentences, camel case, a definite article before the name, a
+name later shortened to its last word) decide the type only when no other cue
+fires (see :mod:`.rank`). All word lists are in ``data/discover.yml``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ COURT_CONTEXT = "court_context"
 APPOSITION = "apposition_"      # + type: "apposition_organization"
 INNER_CAPITAL = "camel_case"
 SURNAME = "surname_alone_later"     # set per document by the tally
+ARTICLE = "definite_article"        # set by the scanner
 
 _ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
                        "eines", "einem", "einen"})

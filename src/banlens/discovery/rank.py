@@ -60,6 +60,7 @@ _WEAK_CUES: dict[str, tuple[str, float]] = {
     context.BUSINESS: ("organization", 0.25),
     context.INNER_CAPITAL: ("organization", 0.5),
     context.SURNAME: ("person", 0.5),
+    context.ARTICLE: ("organization", 0.25),
 }
 _MIN_SCORE = 0.5
 _PRIORITY = ("court", "government", "person", "media", "platform", "organization")

@@ -69,6 +69,7 @@ _DATELINE = re.compile(
     re.MULTILINE)
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
                        "einem", "einen"})
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
 _OPENERS = frozenset("\"„“»«:‚'‘")
 _MAX_EXAMPLE = 300
 
@@ -387,6 +388,8 @@ class Scanner:
             mention.cues.add(DETERMINER)
         if before and before[-1] in cues.organization_prepositions:
             mention.cues.add(ORG_PREPOSITION)
+        if before and before[-1] in _DEFINITE:
+            mention.cues.add(ctx.ARTICLE)        # "die Velora", "der ADAC": not a person
         if self._organization_nearby(tokens, start, end):
             mention.cues.add(ORG_NEARBY)
         mention.cues |= self.context.mention_cues(tokens, start, end, sentence)
