@@ -13,12 +13,16 @@ tied together are folded here:
 * every name of a country into the country ("USA", "US", "Vereinigte Staaten");
 * a compound institution of a person into the person ("Trump-Regierung" counts
   for Trump), while one of a country or acronym stays an institution
-  ("US-Regierung", "EU-Kommission").
+  ("US-Regierung", "EU-Kommission");
+* a name and a noun a clause put after it, seen once ("Quintex Strafen"), into
+  the name.
 
 The type comes from the cues that fired (titles, first names, legal forms,
-institution heads, media and platform words, the country list); with no cue it is
-``other``. Candidates are ranked by the number of documents naming them, then by
-mentions.
+institution heads, media and platform words, the country list, the sentence cues
+of :mod:`.context`); weak cues decide only when none of these does, and with no
+cue it is ``other``. Places ("in Graz") are left out unless cues of a type are
+about as frequent as the place prepositions. Candidates are ranked by the number
+of documents naming them, then by mentions.
 """
 
 from __future__ import annotations
