@@ -228,11 +228,15 @@ def _positive_int(value: str) -> int:
 
 
 def _version_text() -> str:
+    # from the installed package's metadata: importing spaCy here would cost every
+    # command (discover does not use it) a second of start-up
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        from spacy import about
-    except ImportError:  # pragma: no cover - spaCy is a dependency
+        spacy_version = version("spacy")
+    except PackageNotFoundError:  # pragma: no cover - spaCy is a dependency
         return f"banlens {__version__}"
-    return f"banlens {__version__} (spaCy {about.__version__})"
+    return f"banlens {__version__} (spaCy {spacy_version})"
 
 
 # --- entry point ----------------------------------------------------------------------

@@ -13,12 +13,16 @@ tied together are folded here:
 * every name of a country into the country ("USA", "US", "Vereinigte Staaten");
 * a compound institution of a person into the person ("Trump-Regierung" counts
   for Trump), while one of a country or acronym stays an institution
-  ("US-Regierung", "EU-Kommission").
+  ("US-Regierung", "EU-Kommission");
+* a name and a noun a clause put after it, seen once ("Quintex Strafen"), into
+  the name.
 
 The type comes from the cues that fired (titles, first names, legal forms,
-institution heads, media and platform words, the country list); with no cue it is
-``other``. Candidates are ranked by the number of documents naming them, then by
-mentions.
+institution heads, media and platform words, the country list, the sentence cues
+of :mod:`.context`); weak cues decide only when none of these does, and with no
+cue it is ``other``. Places ("in Graz") are left out unless cues of a type are
+about as frequent as the place prepositions. Candidates are ranked by the number
+of documents naming them, then by mentions.
 """
 
 from __future__ import annotations
@@ -28,9 +32,9 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from . import scan
+from . import context, scan
 from .tally import COUNTRY_PREFIX, Entry, Tally, genitive_base
-from .words import ACRONYM, NAME, Cues, Lexicon
+from .words import ACRONYM, NAME, NOUN, Cues, Lexicon
 
 # Weight of each cue as evidence for a type.
 _TYPE_CUES: dict[str, tuple[str, float]] = {
@@ -49,7 +53,20 @@ _TYPE_CUES: dict[str, tuple[str, float]] = {
     scan.GOV_COMPOUND: ("government", 1.0),
     scan.ORG_PREPOSITION: ("organization", 1.0),
     scan.ORG_NEARBY: ("organization", 0.5),
+    context.PARTY: ("person", 2.0),
+    context.ON_PLATFORM: ("platform", 1.0),
+    context.INTERVIEW: ("media", 1.0),
+    context.COURT_CONTEXT: ("court", 1.0),
+    **{context.APPOSITION + kind: (kind, 1.0) for kind in set(scan.HEAD_TYPES.values())},
 }
+# Weak cues: they decide the type only when none of the cues above does.
+_WEAK_CUES: dict[str, tuple[str, float]] = {
+    context.BUSINESS: ("organization", 0.25),
+    context.INNER_CAPITAL: ("organization", 0.5),
+    context.SURNAME: ("person", 0.5),
+    context.ARTICLE: ("organization", 0.25),
+}
+_MIN_SCORE = 0.5
 _PRIORITY = ("court", "government", "person", "media", "platform", "organization")
 
 
@@ -84,6 +101,7 @@ class Ranker:
         entries = {key: entry.copy() for key, entry in self.tally.entries.items()}
         self.moved: dict[str, str] = {}
         countries = self._fold_countries(entries)
+        self._fold_phrases(entries)
         self._fold(entries, self._genitive_targets(entries))
         self._fold(entries, self._acronym_targets(entries))
         self._fold(entries, self._surname_targets(entries))
@@ -127,6 +145,39 @@ class Ranker:
                 found[key] = self.cues.countries[key[len(COUNTRY_PREFIX):]]
         return found
 
+    def _fold_phrases(self, entries: dict[str, Entry]) -> None:
+        """A name and the noun after it, seen once: "verhängt gegen Quintex Strafen".
+
+        In a German clause a name is often followed by the next phrase, so runs of
+        capitalised words join them ("Quintex Strafen"). A two-word run that ends in a
+        common noun (not a head such as "Verlag"), seen in one document only, while
+        the first word stands alone (not only at sentence starts) in two or more, is
+        that name: its counts go to it. Recurring pairs stay ("Washington Post").
+        """
+        alone = {key: entry.documents if entry.non_initial else 0
+                 for key, entry in entries.items()}
+        for key, entry in list(entries.items()):
+            first, _, last = key.partition(" ")
+            head = entries.get(first)
+            if (head is None or alone[first] < 2 or entry.documents != 1 or " " in last
+                    or not last or _personal(entry) or entry.institution):
+                continue
+            surface = entry.surfaces.most_common(1)[0][0] if entry.surfaces else key
+            word = surface.rsplit(" ", 1)[-1]
+            if (self.lexicon.word_class(word) != NOUN or self.lexicon.word_class(
+                    surface.split(" ", 1)[0]) not in (NAME, ACRONYM)
+                    or surface.split(" ", 1)[0] in self.cues.first_names
+                    or self.tally.scanner.head_type(word)):
+                continue
+            entries.pop(key)
+            words_only: Counter[str] = Counter()
+            for text, count in entry.surfaces.items():
+                words_only[text.split(" ", 1)[0]] += count
+            entry.surfaces = words_only         # the name without the noun after it
+            head.absorb(entry)
+            head.documents -= self.tally.shared[(key, first)]
+            self.moved[key] = first
+
     @staticmethod
     def _genitive_targets(entries: dict[str, Entry]) -> dict[str, str]:
         targets = {}
@@ -142,7 +193,7 @@ class Ranker:
             if acronym not in entries or expansion not in entries or acronym == expansion:
                 continue
             target = entries[expansion]
-            if target.cues[scan.FIRST_NAME] or target.cues[scan.TITLE]:
+            if _personal(target):
                 continue                        # "Olaf Scholz (SPD)": a party, not a name
             if not _initials_fit(acronym, target):
                 continue
@@ -203,33 +254,24 @@ class Ranker:
             return False                        # capitalised only at sentence starts
         if entry.cues[scan.DETERMINER] >= max(1.0, 0.1 * entry.name_mentions):
             return False                        # "ein Smartphone": an ordinary noun
-        # "in Graz", "aus Europa": a place, unless a cue says otherwise
-        return not (self._typed(entry) is None and entry.key not in self.cues.capitals
-                    and entry.cues[scan.PLACE] >= 0.3 * entry.name_mentions)
+        # "in Graz", "aus Europa": a place, unless cues say otherwise about as often
+        places = entry.cues[scan.PLACE]
+        if entry.key in self.cues.capitals or places < 0.3 * entry.name_mentions:
+            return True
+        scores = _scores(entry, _TYPE_CUES, say_share=True)
+        return self._typed(entry) is not None and max(scores.values()) >= 0.5 * places
 
     def _type(self, entry: Entry, country: object) -> str:
         if country is not None:
             return "country"
         if entry.key in self.cues.capitals:
             return "government"
-        return self._typed(entry) or "other"
+        return self._typed(entry) or _vote(entry, _WEAK_CUES) or "other"
 
     @staticmethod
     def _typed(entry: Entry) -> str | None:
-        """The type the cues vote for, or None when no cue is strong enough."""
-        scores: Counter[str] = Counter()
-        for cue, count in entry.cues.items():
-            kind = _TYPE_CUES.get(cue)
-            if kind:
-                scores[kind[0]] += kind[1] * count
-        if scan.SAY in entry.cues and entry.cues[scan.SAY] < 0.2 * entry.name_mentions:
-            scores["person"] -= _TYPE_CUES[scan.SAY][1] * entry.cues[scan.SAY]
-        if not scores:
-            return None
-        best = max(scores.values())
-        if best < 0.5:
-            return None
-        return next(kind for kind in _PRIORITY if scores.get(kind) == best)
+        """The type the (strong) cues vote for, or None when no cue is strong enough."""
+        return _vote(entry, _TYPE_CUES, say_share=True)
 
     # --- output -------------------------------------------------------------------------
 
@@ -256,8 +298,8 @@ class Ranker:
             forms[self._base_form(surface, entry.surfaces)] += count
         ordered = sorted(forms, key=lambda s: (-(" " in s and _personal(entry)),
                                                -forms[s], s))
-        if not ordered:
-            ordered = [entry.key]
+        if not ordered:                         # seen only in compounds: "EU-Gipfel"
+            ordered = [s for s, _ in entry.modifiers.most_common(1)] or [entry.key]
         # one spelling per casefolded form
         result: list[str] = []
         seen: set[str] = set()
@@ -288,8 +330,39 @@ class Ranker:
         return surface
 
 
+def _vote(entry: Entry, weights: dict[str, tuple[str, float]],
+          say_share: bool = False) -> str | None:
+    """The type with the highest weighted cue count, or None below ``_MIN_SCORE``.
+
+    With ``say_share``, verbs of saying count only when they come with at least a
+    fifth of the name's mentions (an organisation is quoted now and then, too).
+    """
+    scores = _scores(entry, weights, say_share)
+    if not scores:
+        return None
+    best = max(scores.values())
+    if best < _MIN_SCORE:
+        return None
+    return next(kind for kind in _PRIORITY if scores.get(kind) == best)
+
+
+def _scores(entry: Entry, weights: dict[str, tuple[str, float]],
+            say_share: bool = False) -> Counter[str]:
+    """Weighted cue counts per type (see :func:`_vote`)."""
+    scores: Counter[str] = Counter()
+    for cue, count in entry.cues.items():
+        kind = weights.get(cue)
+        if kind:
+            scores[kind[0]] += kind[1] * count
+    if say_share and scan.SAY in entry.cues and \
+            entry.cues[scan.SAY] < 0.2 * entry.name_mentions:
+        scores["person"] -= weights[scan.SAY][1] * entry.cues[scan.SAY]
+    return scores
+
+
 def _personal(entry: Entry) -> bool:
-    return bool(entry.cues[scan.FIRST_NAME] or entry.cues[scan.TITLE])
+    return bool(entry.cues[scan.FIRST_NAME] or entry.cues[scan.TITLE]
+                or entry.cues[context.PARTY])
 
 
 def _initials_fit(acronym: str, entry: Entry) -> bool:

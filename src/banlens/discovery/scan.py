@@ -23,7 +23,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .words import ACRONYM, ADJECTIVE, FUNCTION, NAME, NOUN, Cues, Lexicon, compound_head
+from . import context as ctx
+from .words import (
+    ACRONYM,
+    ADJECTIVE,
+    FUNCTION,
+    NAME,
+    NOUN,
+    Cues,
+    Lexicon,
+    camel_case,
+    compound_head,
+)
 
 # cue labels
 TITLE = "title"
@@ -44,6 +55,10 @@ GOV_COMPOUND = "government_compound"
 ORG_PREPOSITION = "organization_preposition"
 ORG_NEARBY = "organization_noun_in_sentence"
 
+# the type each head cue stands for
+HEAD_TYPES = {TITLE: "person", ORG_HEAD: "organization", GOV_HEAD: "government",
+              COURT_HEAD: "court", MEDIA_HEAD: "media", PLATFORM_HEAD: "platform"}
+
 _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*-?", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"“”»«')]*\s+|\n\s*\n|\n(?=\s*[-–•*]\s)")
 _PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][A-Za-zÄÖÜ0-9&]{1,9})\s*\)")
@@ -54,6 +69,7 @@ _DATELINE = re.compile(
     re.MULTILINE)
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines",
                        "einem", "einen"})
+_DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den"})
 _OPENERS = frozenset("\"„“»«:‚'‘")
 _MAX_EXAMPLE = 300
 
@@ -69,6 +85,7 @@ class Mention:
     cues: set[str] = field(default_factory=set)
     acronym: str | None = None      # "(WHO)" right after the name
     sentence: int = 0               # index into the document's sentences
+    lead: frozenset[str] = frozenset()   # cues of the descriptor in front ("der Konzern")
 
 
 @dataclass(slots=True)
@@ -86,6 +103,10 @@ class Scanner:
     def __init__(self, lexicon: Lexicon, cues: Cues) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        self.context = ctx.ContextReader(cues, lexicon, self.head_type)
+        self._heads: dict[str, str | None] = {}
+        self._institutions: dict[str, bool] = {}
+        self._company_nouns: dict[str, bool] = {}
 
     def sentences(self, text: str) -> list[str]:
         """The text's sentences, datelines and agency credits blanked out."""
@@ -105,7 +126,12 @@ class Scanner:
         sentences = self.sentences(text)
         mentions: list[Mention] = []
         for index, sentence in enumerate(sentences):
-            mentions.extend(self._scan_sentence(sentence, index))
+            tokens = self._tokens(sentence)
+            found = list(self._scan_sentence(tokens, sentence, index))
+            if found and self.context.is_business(tokens):
+                for mention in found:
+                    mention.cues.add(ctx.BUSINESS)
+            mentions.extend(found)
         return sentences, mentions
 
     # --- one sentence ---------------------------------------------------------------
@@ -128,11 +154,13 @@ class Scanner:
             previous_end = match.end() if adjacent_next else match.end() + 10 ** 6
         return tokens
 
-    def _scan_sentence(self, sentence: str, index: int) -> Iterator[Mention]:
-        tokens = self._tokens(sentence)
+    def _scan_sentence(self, tokens: list[_Token], sentence: str,
+                       index: int) -> Iterator[Mention]:
         cues = self.cues
         i = 0
         n = len(tokens)
+        last: Mention | None = None         # the previous name and where its run ended
+        last_end = 0
         while i < n:
             token = tokens[i]
             if not _capitalised(token.text):
@@ -156,7 +184,14 @@ class Scanner:
                     j = k + 1
                     continue
                 break
-            yield from self._read_run(tokens, i, j, sentence, index)
+            for mention in self._read_run(tokens, i, j, sentence, index):
+                if not mention.modifier:
+                    if last is not None and not mention.lead and ctx.joined(
+                            sentence[tokens[last_end - 1].end:token.start],
+                            cues.coordinators):
+                        self._share_lead(last, mention)
+                    last, last_end = mention, j
+                yield mention
             i = j
 
     def _read_run(self, tokens: list[_Token], start: int, end: int, sentence: str,
@@ -186,6 +221,7 @@ class Scanner:
             if head_cue:
                 lead_cues.add(head_cue)
             k += 1
+        k = self._behind_title(words, classes, k, lead_cues)
         if k >= len(words):
             return
         core = words[k:]
@@ -210,7 +246,7 @@ class Scanner:
                 core_classes[0] == ACRONYM and core[0].lower() in cues.common_acronyms)):
             return
         mention = Mention(tuple(core), institution=institution, initial=core_initial,
-                          sentence=index)
+                          sentence=index, lead=frozenset(lead_cues))
         mention.cues |= lead_cues | trail_cues
         self._context_cues(mention, tokens, start + k, end, sentence)
         # the name's own words: "Europäische Kommission", "Oberlandesgericht Düsseldorf"
@@ -219,6 +255,43 @@ class Scanner:
             if head and head != TITLE:
                 mention.cues.add(head)
         yield mention
+
+    def _behind_title(self, words: list[str], classes: list[str], k: int,
+                      lead_cues: set[str]) -> int:
+        """Skip a title that a capitalised word precedes: "Bayerns Ministerpräsident X".
+
+        The descriptor loop stops at the first word that is not a common noun, so a
+        genitive or a place adjective in front ("Welser Bürgermeister Andreas Rabl")
+        kept the whole run as one name. Other descriptors are skipped behind a
+        genitive ("Googles Videoplattform X", "Musks Unternehmen X"). Returns where
+        the name starts.
+        """
+        for p in range(k + 1, len(words) - 1):
+            if classes[p] != NOUN:
+                continue
+            head = self._head_cue(words[p])
+            before_ok = all(c in (NAME, ADJECTIVE) for c in classes[k:p]) if head == TITLE \
+                else head is not None and all(   # "Googles Videoplattform X", not
+                    c == NAME and w.endswith("s")  # "die Europäische Kommission Apple"
+                    for c, w in zip(classes[k:p], words[k:p], strict=True))
+            if before_ok and all(c in (NAME, "particle") for c in classes[p + 1:]):
+                lead_cues.add(head)             # type: ignore[arg-type]
+                return p + 1
+            break
+        return k
+
+    @staticmethod
+    def _share_lead(first: Mention, other: Mention) -> None:
+        """ "die Konzerne Apple und Meta": the descriptor of the first name types the next.
+
+        A title is shared only between surnames ("die Minister Habeck und Lindner"), not
+        from "Konzernchef Tim Cook" to a name listed after him.
+        """
+        lead = first.lead
+        if TITLE in lead and not (len(first.words) == 1 and len(other.words) == 1):
+            lead = lead - {TITLE}
+        other.lead = lead
+        other.cues |= lead
 
     def _modifiers(self, word: str, word_class: str, initial: bool,
                    index: int) -> Iterator[Mention]:
@@ -242,7 +315,20 @@ class Scanner:
                 mention.cues.add(GOV_COMPOUND)
             yield mention
 
+    def head_type(self, word: str) -> str | None:
+        """The type a descriptor noun stands for ("Konzern" -> organization), or None."""
+        cue = self._head_cue(word)
+        return HEAD_TYPES.get(cue) if cue else None
+
     def _head_cue(self, word: str) -> str | None:
+        """The head cue of a noun (TITLE, ORG_HEAD, ...), cached per word form."""
+        try:
+            return self._heads[word]
+        except KeyError:
+            cue = self._heads[word] = self._find_head_cue(word)
+            return cue
+
+    def _find_head_cue(self, word: str) -> str | None:
         cues = self.cues
         lower = word.lower()
         base = lower.rsplit("-", 1)[-1]
@@ -263,6 +349,12 @@ class Scanner:
 
     def _is_institution(self, word: str) -> bool:
         """A singular compound naming one institution: "Bundesregierung", "EU-Kommission"."""
+        known = self._institutions.get(word)
+        if known is None:
+            known = self._institutions[word] = self._find_institution(word)
+        return known
+
+    def _find_institution(self, word: str) -> bool:
         cue = self._head_cue(word)
         if cue not in (GOV_HEAD, COURT_HEAD):
             return False
@@ -296,8 +388,13 @@ class Scanner:
             mention.cues.add(DETERMINER)
         if before and before[-1] in cues.organization_prepositions:
             mention.cues.add(ORG_PREPOSITION)
+        if before and before[-1] in _DEFINITE:
+            mention.cues.add(ctx.ARTICLE)        # "die Velora", "der ADAC": not a person
         if self._organization_nearby(tokens, start, end):
             mention.cues.add(ORG_NEARBY)
+        mention.cues |= self.context.mention_cues(tokens, start, end, sentence)
+        if any(camel_case(word) for word in mention.words):
+            mention.cues.add(ctx.INNER_CAPITAL)
         tail = sentence[tokens[end - 1].end:]
         match = _PAREN_ACRONYM.match(tail)
         if match:
@@ -308,9 +405,15 @@ class Scanner:
 
     def _organization_nearby(self, tokens: list[_Token], start: int, end: int) -> bool:
         """A company noun within four words of the name ("Microsoft, der Softwarekonzern")."""
-        heads = self.cues.organization_heads
         window = tokens[max(0, start - 4):start] + tokens[end:end + 4]
-        return any(t.text[:1].isupper() and compound_head(t.text, heads) for t in window)
+        return any(t.text[:1].isupper() and self._company_noun(t.text) for t in window)
+
+    def _company_noun(self, word: str) -> bool:
+        known = self._company_nouns.get(word)
+        if known is None:
+            known = self._company_nouns[word] = compound_head(
+                word, self.cues.organization_heads) is not None
+        return known
 
     @staticmethod
     def example(sentence: str) -> str:

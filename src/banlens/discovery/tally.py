@@ -14,8 +14,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .context import PARTY, SURNAME
 from .scan import FIRST_NAME, TITLE, Mention, Scanner
-from .words import ADJECTIVE, Lexicon
+from .words import ADJECTIVE, NAME, Lexicon
 
 _ADJECTIVE_ENDINGS = ("em", "en", "er", "es", "e")
 COUNTRY_PREFIX = "country:"
@@ -35,6 +36,7 @@ class Entry:
     cues: Counter[str] = field(default_factory=Counter)
     acronyms: Counter[str] = field(default_factory=Counter)
     compounds: Counter[str] = field(default_factory=Counter)   # "regierung" of "Trump-Regierung"
+    modifiers: Counter[str] = field(default_factory=Counter)   # "EU" of "EU-Gipfel"
     example: str = ""
     example_initial: bool = True
 
@@ -43,7 +45,7 @@ class Entry:
         return Entry(self.key, self.documents, self.mentions, self.name_mentions,
                      self.non_initial, self.institution, Counter(self.surfaces),
                      Counter(self.cues), Counter(self.acronyms), Counter(self.compounds),
-                     self.example, self.example_initial)
+                     Counter(self.modifiers), self.example, self.example_initial)
 
     def absorb(self, other: Entry) -> None:
         """Add the counts of ``other`` (a variant of the same name) to this entry."""
@@ -56,6 +58,7 @@ class Entry:
         self.cues.update(other.cues)
         self.acronyms.update(other.acronyms)
         self.compounds.update(other.compounds)
+        self.modifiers.update(other.modifiers)
         if not self.example or (self.example_initial and not other.example_initial
                                 and other.example):
             self.example, self.example_initial = other.example, other.example_initial
@@ -78,6 +81,8 @@ class Tally:
         self._country_keys: dict[str, object] | None = None
         self.entries: dict[str, Entry] = {}
         self.pairs: Counter[tuple[str, str]] = Counter()   # (acronym key, expansion key)
+        # documents naming both "quintex strafen" and "quintex": (two-word key, first word)
+        self.shared: Counter[tuple[str, str]] = Counter()
         self.documents = 0
 
     def key(self, words: tuple[str, ...]) -> str:
@@ -100,6 +105,11 @@ class Tally:
             if mention.acronym and acronym_fits(mention, key):
                 self.pairs[(mention.acronym.casefold(), key)] += 1
         mapping = self._document_merges(mentions, keys)
+        final = {mapping.get(key, key) for key in keys}
+        for key in final:
+            first, space, rest = key.partition(" ")
+            if space and " " not in rest and first in final:
+                self.shared[(key, first)] += 1
         seen: set[str] = set()
         for mention, key in zip(mentions, keys, strict=True):
             key = mapping.get(key, key)
@@ -115,6 +125,7 @@ class Tally:
         entry.mentions += 1
         if mention.modifier:
             entry.cues.update(mention.cues)
+            entry.modifiers[mention.words[0]] += 1
             return
         entry.name_mentions += 1
         entry.surfaces[" ".join(mention.words)] += 1
@@ -139,19 +150,46 @@ class Tally:
                                   for name, country in self.countries.items() if " " in name}
         return self._country_keys.get(key)
 
+    def _mark_surnames(self, mentions: list[Mention], keys: list[str]) -> None:
+        """ "Dominic Thiem ... Thiem": a name of two or three names whose last word the
+        document then uses alone, and never its first, is a person's (a weak cue).
+
+        People are shortened to their surname, most companies to their first word
+        ("Activision Blizzard" ... "Activision"). Only a cue, not a fold: some
+        companies go by their last word, too ("Kaiser's Tengelmann" ... "Tengelmann").
+        """
+        alone = {key for mention, key in zip(mentions, keys, strict=True)
+                 if len(mention.words) == 1 and not mention.modifier}
+        if not alone:
+            return
+        for mention in mentions:
+            words = mention.words
+            if (2 <= len(words) <= 3 and not mention.institution and not mention.modifier
+                    and words[-1].casefold() in alone and words[0].casefold() not in alone
+                    and all(self.lexicon.word_class(w) == NAME for w in words)):
+                mention.cues.add(SURNAME)
+
+    def _dative_country(self, key: str) -> object:
+        """A plural country name in the dative: "in den Niederlanden" -> "Niederlande"."""
+        if key.endswith("en"):
+            return self.countries.get(key[:-1])
+        return None
+
     def _document_merges(self, mentions: list[Mention], keys: list[str]) -> dict[str, str]:
         """Variants one document ties together: key -> the key it folds into."""
         present = Counter(keys)
         mapping: dict[str, str] = {}
         by_last: dict[str, list[str]] = {}
+        self._mark_surnames(mentions, keys)
         for mention, key in zip(mentions, keys, strict=True):
             if len(mention.words) > 1 and not mention.institution and (
-                    FIRST_NAME in mention.cues or TITLE in mention.cues):
+                    {FIRST_NAME, TITLE, PARTY} & mention.cues):
                 by_last.setdefault(key.rsplit(" ", 1)[-1], []).append(key)
         for key in present:
             target = None
             country = self.countries.get(key) or self.countries.get(
-                genitive_base(key, self.countries) or "") or self._adjective_country(key)
+                genitive_base(key, self.countries) or "") or self._adjective_country(key) \
+                or self._dative_country(key)
             if country is not None:
                 mapping[key] = COUNTRY_PREFIX + country.name.casefold()
                 continue
@@ -185,7 +223,7 @@ def acronym_fits(mention: Mention, key: str) -> bool:
     The name must not be a person's (a first name or title: "Olaf Scholz (SPD)") nor
     a country, and the acronym's first letter must open one of the name's words.
     """
-    if FIRST_NAME in mention.cues or TITLE in mention.cues or key.startswith(COUNTRY_PREFIX):
+    if {FIRST_NAME, TITLE, PARTY} & mention.cues or key.startswith(COUNTRY_PREFIX):
         return False
     first = (mention.acronym or "")[:1].casefold()
     return any(word[:1].casefold() == first for word in re.split(r"[\s-]+", key) if word)

@@ -88,6 +88,14 @@ class Cues:
     platform_compounds: frozenset[str]
     government_compounds: frozenset[str]
     organization_prepositions: frozenset[str]
+    business_words: frozenset[str]
+    business_heads: frozenset[str]
+    platform_context: frozenset[str]
+    court_context: frozenset[str]
+    court_trial: frozenset[str]
+    parties: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    coordinators: frozenset[str]
     titles: frozenset[str]
     first_names: frozenset[str]
     countries: dict[str, Country]   # casefolded name/alias -> country
@@ -123,21 +131,73 @@ def compound_head(word: str, heads: frozenset[str]) -> str | None:
     plural/genitive endings are allowed after the head.
     """
     lower = word.lower().rsplit("-", 1)[-1]
+    lengths = _head_lengths(heads)
     for candidate in _endings_stripped(lower):
         if candidate in heads:
             return candidate
-        for i in range(1, len(candidate) - 2):
-            if candidate[i:] in heads:
-                return candidate[i:]
+        size = len(candidate)
+        for length in lengths:              # longest first, at least 3 letters
+            if length < size and candidate[size - length:] in heads:
+                return candidate[size - length:]
     return None
 
 
-def _endings_stripped(lower: str) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _head_lengths(heads: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(h) for h in heads if len(h) >= 3}, reverse=True))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _endings_stripped(lower: str) -> tuple[str, ...]:
+    """The word and its stems without a noun ending (cached: heads are tried per list)."""
     forms = [lower]
     for ending in _NOUN_ENDINGS:
         if lower.endswith(ending) and len(lower) - len(ending) >= 2:
             forms.append(lower[: -len(ending)])
-    return forms
+    return tuple(forms)
+
+
+_UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
+
+
+def _without_umlaut(form: str) -> str | None:
+    """The stem with its last umlaut undone ("zöll" -> "zoll"), or None without one."""
+    for i in range(len(form) - 1, max(len(form) - 5, -1), -1):
+        if form[i] in _UMLAUTS:
+            return form[:i] + _UMLAUTS[form[i]] + form[i + 1:]
+    return None
+
+
+def inner_capital(word: str) -> bool:
+    """A capital letter after a small one inside the word ("PayPal", "OpenAI").
+
+    German common nouns never have one; company and product names often do. Surname
+    prefixes ("McDonald", "DeSantis", "LeBron") are the exception and are not counted.
+    """
+    for ending in ("Innen", "In"):       # "MitarbeiterInnen": a gender form, not a name
+        if word.endswith(ending) and len(word) > len(ending) + 1 and \
+                word[-len(ending) - 1].islower():
+            word = word[: -len(ending)]
+            break
+    for i in range(1, len(word) - 1):
+        if word[i].islower() and word[i + 1].isupper():
+            return not (i + 1 <= 3 and word[: i + 1] in _NAME_PREFIXES)
+    return False
+
+
+def camel_case(word: str) -> bool:
+    """Two joined words, each capitalised ("PayPal", "YouTube", "OpenAI").
+
+    Stricter than :func:`inner_capital`: two small letters before the inner capital,
+    so mixed-case abbreviations ("EuGH", "GfK", "VfB") do not count.
+    """
+    if not inner_capital(word):
+        return False
+    return any(word[i - 1].islower() and word[i].islower() and word[i + 1].isupper()
+               for i in range(1, len(word) - 1))
+
+
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"})
 
 
 class Lexicon:
@@ -175,6 +235,13 @@ class Lexicon:
         tag = self._observed.get(word.lower())
         return bool(tag) and not tag.startswith(("NN", "NE", "ADJ", "FM", "XY", "CARD"))
 
+    def is_adjective(self, word: str) -> bool:
+        """A (lowercase) adjective form: "größte", "kalifornische" (not "dessen")."""
+        tag = self._observed.get(word)
+        if tag:
+            return tag.startswith("ADJ")
+        return self._adjective_like(word)
+
     def is_common_noun(self, word: str) -> bool:
         """Known as a common noun, itself or as the last part of a compound."""
         return self.word_class(word) == NOUN
@@ -194,6 +261,10 @@ class Lexicon:
         if "-" in word:
             head = word.rsplit("-", 1)[-1]
             return NOUN if head[:1].isupper() and self._noun_like(head.lower()) else NAME
+        if inner_capital(word) and lower not in cues().legal_forms:
+            return NAME                         # "PayPal", "OpenAI": never a German noun
+        if lower in cues().countries:
+            return NAME                         # "Russland", not "Russe" + "Land"
         tag = self._observed.get(lower)
         if tag:
             if tag.startswith("NE"):
@@ -222,11 +293,16 @@ class Lexicon:
         return False
 
     def _noun_like(self, lower: str) -> bool:
-        forms = _endings_stripped(lower)
+        forms = list(_endings_stripped(lower))
         if any(form in self._nouns and form not in self._names for form in forms):
             return True
         if any(form in self._names for form in forms):
             return False
+        # plurals with umlaut: "Zölle" -> "Zoll", "Bäume" -> "Baum"
+        plain = [form for form in map(_without_umlaut, forms[1:]) if form]
+        if any(form in self._nouns and form not in self._names for form in plain):
+            return True
+        forms += plain
         # a compound: a known noun of 4+ letters at the end, a known word before it
         for form in forms:
             for i in range(_MIN_COMPOUND_MODIFIER, len(form) - _MIN_COMPOUND_HEAD + 1):
