@@ -201,6 +201,18 @@ CASES: dict[str, list[tuple[str, set]]] = {
         ("Die Netzagentur hat Mirana abgemahnt.", {("netzagentur", "pressures", "mirana", F, F)}),
         ("Die Netzagentur räumte Mirana eine Frist ein.",
          {("netzagentur", "pressures", "mirana", F, F)}),
+        # requests, appeals, warnings
+        ("Verdi bat Nordwerk um ein Gespräch.", {("verdi", "pressures", "nordwerk", F, F)}),
+        ("Die Stadt Rheinau appellierte an Sonnfeld.",
+         {("rheinau", "pressures", "sonnfeld", F, F)}),
+        ("Die Netzagentur warnte Mirana vor einem Bußgeld.",
+         {("netzagentur", "pressures", "mirana", F, F)}),
+        ("Die Netzagentur legte Mirana einen Rückzug nahe.",
+         {("netzagentur", "pressures", "mirana", F, F)}),
+        ("Der Appell von Waldschutz an Sonnfeld verhallte.",
+         {("waldschutz", "pressures", "sonnfeld", F, F)}),
+        ("Die Nordliga setzte dem FC Lindenau die Pistole auf die Brust.",
+         {("nordliga", "pressures", "fc_lindenau", F, F)}),
     ],
     "sues": [
         ("Verdi zieht gegen Nordwerk vor Gericht.", {("verdi", "sues", "nordwerk", F, F)}),
@@ -280,6 +292,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
 }
 
 NEGATIVE = [
+    # a warning about something is no pressure on anybody
+    "Verdi warnte vor Entlassungen bei Nordwerk.",
     # a phone call about the weather, talks with a non-actor, a weak noun without a party
     "Nordwerk hatte Kontakt mit der Presse.",
     "Verdi und Nordwerk einigten sich mit dem Betriebsrat.",
