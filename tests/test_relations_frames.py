@@ -99,6 +99,19 @@ def test_buying_a_part_is_a_sale_by_its_owner(city, text, expected):
     check(city(text), expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # all the shares of a company: the company is bought
+    ("Die Fischer AG erwirbt alle Anteile der Nordbank.",
+     {("fischer_ag", "acquires", "nordbank")}),
+    ("Die Fischer AG kauft sämtliche Aktien von Verdi.", {("fischer_ag", "acquires", "verdi")}),
+    # all of one holder's shares in a company: the holder sells, the company is not bought
+    ("Die Fischer AG übernimmt alle Anteile von Verdi an der Nordbank.",
+     {("verdi", "sells_to", "fischer_ag"), ("verdi", "invests_in", "nordbank")}),
+])
+def test_all_the_shares_of_a_company_are_the_company(city, text, expected):
+    check(city(text), expected)
+
+
 def test_the_shares_of_a_company_are_no_sale_by_it(city):
     # "die Anteile der Nordbank" are shares in the bank: no sale by the bank
     assert not any(t[1] == "sells_to" for t in

@@ -57,6 +57,8 @@ from .words import (
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
+# Quantifiers that make the parts of an actor the whole of it.
+WHOLE = frozenset({"alle", "allen", "sämtliche", "sämtlichen", "komplett", "vollständig"})
 # Modal forms that make an act only possible: "X könnte den Markt verzerren" is no
 # accusation.
 POSSIBILITY = frozenset({
@@ -537,6 +539,12 @@ class SurfaceExtractor:
             if not objects and spec.through_part and not trigger.direct:
                 # "übernimmt die Kreditsparte der Nordbank": the owner of the part sells
                 # it to the subject
+                whole = self._whole_of(doc, clause, subjects)
+                if whole:
+                    # "erwirbt alle Anteile von Y": buying all of Y is buying Y
+                    return [self._make(s.actor, trigger, o.actor, trig_tokens, "deal", negated,
+                                       hypothetical)
+                            for s in subjects for o in whole if s.actor != o.actor]
                 owners = self._part_owners(doc, clause, tok, subjects)
                 return [
                     Found(o.actor, spec.through_part, s.actor, trigger, trig_tokens,
@@ -571,6 +579,27 @@ class SurfaceExtractor:
                       "surface.deal", confidence(trigger, "deal"), negated,
                       hypothetical or trigger.hypothetical)
                 for z in sellers[:1] for x in subjects if z.actor != x.actor]
+
+    def _whole_of(self, doc: Words, clause: Clause, subjects: list[Mention]
+                  ) -> list[Mention]:
+        """The company all of whose shares a clause names: "alle Anteile der X",
+        "sämtliche Aktien von X", "100 Prozent der Anteile an X" (buying them is buying
+        X); not "alle Anteile von Y an X", which are all of Y's."""
+        for pos, i in enumerate(clause.tokens):
+            if not is_cap(doc[i]) or self.lexicon.is_part(doc[i].lower_) is None:
+                continue
+            before = [doc[j].lower_ for j in clause.tokens[max(0, pos - 3):pos]]
+            if not (before and before[-1] in WHOLE) and before[-3:] != ["100", "prozent", "der"]:
+                continue
+            region = self._region(doc, clause, i)
+            if self._noun_role(doc, clause, i, region, "von") and self._noun_role(
+                    doc, clause, i, region, "an"):
+                return []  # "alle Anteile von X an Y": all of X's shares, not all of Y
+            owners = [m for m in self._region_role(doc, clause, i, region, ("an", "gen", "von"))
+                      if m not in subjects]
+            if owners:
+                return owners
+        return []
 
     def _headline_passive(self, doc: Words, clause: Clause, tok: Word) -> bool:
         """A headline's passive without its auxiliary: "Nordbank von Verdi verklagt" -
