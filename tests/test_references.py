@@ -251,3 +251,15 @@ def test_a_plural_pronoun_acting_on_each_other_is_the_pair_not_the_plural_name(c
                "gegenseitig vor, den Fischfang zu subventionieren.")
     assert triples(doc) == {("niederlande", "accuses", "norwegen", True),
                             ("norwegen", "accuses", "niederlande", True)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "man" where an organisation announces something: that organisation
+    ("Wie das Hafenamt am Montag mitteilte, hat man sich mit Verdi geeinigt. "
+     "Verdi bestätigte das.", {("hafenamt", "agrees_with", "verdi", False)}),
+    # "wir" in a quote after "Von X hieß es:"
+    ("Von der Nordbank hieß es: „Wir verklagen die Fischer AG.“",
+     {("nordbank", "sues", "fischer_ag", False)}),
+])
+def test_speakers_of_announcements(city, text, expected):
+    assert triples(city(text)) == expected

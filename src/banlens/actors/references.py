@@ -86,6 +86,11 @@ DEFINITE = frozenset().union(*DETERMINERS.values())
 RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+# Verbs of saying and announcing before "man": the organisation that says it is "man".
+ANNOUNCING = SPEECH_VERBS | frozenset({
+    "bekanntgab", "bekanntgegeben", "mitteilte", "mitgeteilt", "bestätigte", "bestätigt",
+    "verlautete", "hieß",
+})
 ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
 DATA_FILE = "references.json"
 
@@ -288,6 +293,10 @@ class ReferenceResolver:
                 low == "man" and i > 0 and doc[i - 1].lower_ in REPORTED_FINITE):
             # "Man habe kooperiert", "wolle man ...": reported speech of an organisation
             fits = [m for m in window if m.start < i and m.kind in ORGANISATIONS]
+            return _salient(fits, sent_start)
+        if low == "man" and any(doc[j].lower_ in ANNOUNCING for j in range(sent.start, i)):
+            # "Wie X mitteilte, hat man sich mit Y geeinigt": the organisation that speaks
+            fits = [m for m in window if sent_start <= m.start < i and m.kind in ORGANISATIONS]
             return _salient(fits, sent_start)
         if low in DEMONSTRATIVE_PRONOUNS and _stands_alone(doc, i, sent):
             pron_genders, number, _ = DEMONSTRATIVE_PRONOUNS[low]
@@ -492,6 +501,11 @@ class ReferenceResolver:
             if len({m.actor for m in before}) == 1 and any(
                     doc[j].lower_ in SPEECH_VERBS for j in range(sent.start, opened)):
                 return before[0].actor, before[0].kind
+            # "Von X hieß es: „Wir …“", "Bei X heißt es: …": the one actor named before
+            named = [m for m in seen if sent.start <= m.start < opened]
+            if len({m.actor for m in named}) == 1 and any(
+                    doc[j].lower_ in ("hieß", "heißt") for j in range(sent.start, opened)):
+                return named[0].actor, named[0].kind
         return None
 
     @staticmethod
