@@ -54,12 +54,12 @@ def _reader(resolve_references: bool):
             (sent,) = doc.sents
         words = LazyWords(doc)
         reader = ClauseReader(lexicon)
-        reader.names = doc._.actor_names or {}
+        names = doc._.actor_names or {}
         mentions = sentence_mentions(doc, sent)
         clauses = reader.split(words, Stretch(sent.start, sent.end), mentions)
         roles = []
         for clause in clauses:
-            reader.roles(words, clause, mentions)
+            reader.roles(words, clause, mentions, names)
             roles.append([_role(doc, clause, k) for k in range(len(clause.args))])
         return [_clause(doc, clauses, clause) for clause in clauses], roles
 

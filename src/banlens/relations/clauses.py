@@ -13,6 +13,7 @@ none (a bare name).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..actors.mentions import Mention
@@ -98,7 +99,6 @@ class ClauseReader:
 
     def __init__(self, lexicon: RelationLexicon) -> None:
         self.lexicon = lexicon
-        self.names: dict[str, str] = {}  # actor id -> display name, of the current doc
 
     def split(self, doc: Words, sent: Stretch, mentions: list[Mention]) -> list[Clause]:
         starts = {m.start: m for m in mentions}
@@ -388,8 +388,10 @@ class ClauseReader:
         return j
 
     # -- roles ---------------------------------------------------------------------
-    def roles(self, doc: Words, clause: Clause, mentions: list[Mention]) -> None:
-        """Give each mention of the clause its preposition, case and coordination.
+    def roles(self, doc: Words, clause: Clause, mentions: list[Mention],
+              names: Mapping[str, str]) -> None:
+        """Give each mention of the clause its preposition, case and coordination;
+        ``names`` are the display names of the document's actors (actor id -> name).
 
         One step per construction: the second actor of a plural reference
         (:func:`_plural_conjunct`), a name after a prenominal genitive
@@ -415,7 +417,7 @@ class ClauseReader:
                 _possessed_name(arg, owner)
             else:
                 via_head = self._words_before(doc, clause, arg, order, args)
-            if _genitive_s(doc, m, self.names):
+            if _genitive_s(doc, m, names):
                 if via_head:
                     self._postnominal_genitive(doc, clause, arg, order)
                 self._prenominal_genitive(doc, arg, inside, owners, tokset)
@@ -773,7 +775,7 @@ def _possessed_name(arg: Arg, owner: Arg) -> None:
     arg.coord = owner.coord
 
 
-def _genitive_s(doc: Words, m: Mention, names: dict[str, str]) -> bool:
+def _genitive_s(doc: Words, m: Mention, names: Mapping[str, str]) -> bool:
     """Whether the name carries a genitive -s its dictionary name has not ("Fords",
     "Chinas")."""
     return m.kind != "modifier" and doc[m.end - 1].text.endswith(("s", "'", "’")) and (
