@@ -40,27 +40,42 @@ ACTORS = {"actors": [
 ]}
 
 
-@pytest.fixture(scope="module")
-def read():
-    """A function: sentence -> (clauses as text, [roles of each clause's mentions])."""
-    nlp = banlens.load("blank", actors=ACTORS, resolve_references=False)
+def _reader(resolve_references: bool):
+    """A function: text -> (clauses of its last sentence as text, [roles of each
+    clause's mentions]). Without the reference resolver the text is one sentence."""
+    nlp = banlens.load("blank", actors=ACTORS, resolve_references=resolve_references)
     lexicon = nlp.get_pipe("banlens_relations").lexicon
 
     def reading(text: str) -> tuple[list[str], list[list[dict]]]:
         doc = nlp(text)
-        (sent,) = doc.sents
+        if resolve_references:
+            sent = list(doc.sents)[-1]  # the sentences before it name whom it refers to
+        else:
+            (sent,) = doc.sents
         words = LazyWords(doc)
         reader = ClauseReader(lexicon)
-        reader.names = doc._.actor_names or {}
+        names = doc._.actor_names or {}
         mentions = sentence_mentions(doc, sent)
         clauses = reader.split(words, Stretch(sent.start, sent.end), mentions)
         roles = []
         for clause in clauses:
-            reader.roles(words, clause, mentions)
+            reader.roles(words, clause, mentions, names)
             roles.append([_role(doc, clause, k) for k in range(len(clause.args))])
         return [_clause(doc, clauses, clause) for clause in clauses], roles
 
     return reading
+
+
+@pytest.fixture(scope="module")
+def read():
+    """A function: sentence -> (clauses as text, [roles of each clause's mentions])."""
+    return _reader(resolve_references=False)
+
+
+@pytest.fixture(scope="module")
+def read_resolved():
+    """As ``read``, for the last sentence of a text, with its references resolved."""
+    return _reader(resolve_references=True)
 
 
 def _clause(doc, clauses: list[Clause], clause: Clause) -> str:
@@ -194,6 +209,20 @@ ROLES = [
     ("Verdi wirft dem Stadtrat und der Landesregierung vor, die Bahn zu schonen.", 0,
      [{"actor": "verdi"}, {"actor": "stadtrat", "cases": "dat"},
       {"actor": "landesregierung", "cases": "dat", "coord": "stadtrat"}]),
+    # a name in a list that is no actor is passed over to the conjunct before it
+    ("Der Stadtrat verhandelt mit Verdi, Kirchen und Polen.", 0,
+     [{"actor": "stadtrat", "cases": "dat/gen/nom"}, {"actor": "verdi", "prep": "mit"},
+      {"actor": "polen", "prep": "mit", "coord": "verdi"}]),
+    # words inside the noun phrase: an appositive head, an adjective in -en after
+    # "der" (no nominative then), an adverb before the adjective
+    ("Verdi kritisiert den Staatskonzern Deutsche Bahn.", 0,
+     [{"actor": "verdi"}, {"actor": "bahn", "cases": "acc/dat"}]),
+    ("Verdi hilft der neuen Landesregierung.", 0,
+     [{"actor": "verdi"}, {"actor": "landesregierung", "cases": "dat/gen"}]),
+    ("Verdi hilft der ebenfalls neuen Landesregierung.", 0,
+     [{"actor": "verdi"}, {"actor": "landesregierung", "cases": "dat/gen"}]),
+    # "um" opening an infinitive clause governs no name
+    ("Verdi streikt, um Frankreich zu helfen.", 1, [{"actor": "frankreich"}]),
     # genitives: after a noun, and before one (possessor of a relation noun, else no
     # argument of the verb)
     ("Der Stadtrat unterstützt den Plan der Landesregierung.", 0,
@@ -204,6 +233,8 @@ ROLES = [
     ("Webers Klage gegen die Stadtwerke scheiterte.", 0,
      [{"actor": "weber", "possessor_of": "Klage"},
       {"actor": "stadtwerke", "prep": "gegen", "cases": "acc/nom"}]),
+    ("Verdi fürchtet ein Ausscheiden Polens.", 0,
+     [{"actor": "verdi"}, {"actor": "polen", "cases": "gen"}]),
     ("Polens Regierung unterstützt die Bahn.", 0,
      [{"actor": "polen", "example": True}, {"actor": "bahn", "cases": "acc/nom"}]),
     ("Frankreichs Präsident Keller lobte Polen.", 0,
@@ -213,6 +244,8 @@ ROLES = [
     ("Ein Sprecher der Stadtwerke warf der Bahn Versagen vor.", 0,
      [{"actor": "stadtwerke", "cases": "acc/nom"},
       {"actor": "bahn", "cases": "dat/gen/nom"}]),
+    ("Die Anwälte von Verdi verklagten die Bahn.", 0,
+     [{"actor": "verdi", "cases": "acc/nom"}, {"actor": "bahn", "cases": "acc/nom"}]),
     ("Verdi traf sich mit Vertretern der Bahn, um über Löhne zu verhandeln.", 0,
      [{"actor": "verdi"}, {"actor": "bahn", "prep": "mit"}]),
     ("Firmen wie Verdi unterstützen den Stadtrat.", 0,
@@ -233,6 +266,24 @@ ROLES = [
                          ids=[f"{s} [{n}]" for s, n, _ in ROLES])
 def test_roles(read, sentence, clause, roles):
     assert read(sentence)[1][clause] == roles
+
+
+# what the reference resolver found: a pronoun's form gives its case, and the actors of
+# a plural reference are coordinated
+RESOLVED_ROLES = [
+    ("Der Stadtrat tagte. Verdi kritisiert ihn.", 0,
+     [{"actor": "verdi"}, {"actor": "stadtrat", "cases": "acc"}]),
+    ("Die Bahn und die Stadtwerke streiten. Die Gewerkschaft kritisiert die beiden "
+     "Unternehmen.", 0,
+     [{"actor": "bahn", "cases": "acc/nom"},
+      {"actor": "stadtwerke", "cases": "acc/nom", "coord": "bahn"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "roles"), RESOLVED_ROLES,
+                         ids=[f"{s} [{n}]" for s, n, _ in RESOLVED_ROLES])
+def test_roles_of_references(read_resolved, text, clause, roles):
+    assert read_resolved(text)[1][clause] == roles
 
 
 # --- known gaps ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 import banlens
 from banlens.graph import (
     COOCCURS,
+    EDGE_FIELDS,
     GraphBuilder,
     aggregate,
     build_graph,
@@ -126,6 +127,23 @@ def test_one_edge_per_relation_instance_with_its_attributes():
     assert data["confidence"] == 0.8 and data["method"] == "verb"
     assert "date" not in found["d4#r0"][2]  # undated document
     assert found["d1#r1"][2]["hypothetical"] is True
+
+
+def test_edges_carry_every_field_of_the_relation_record(nlp):
+    """A new field of the record's relation (``records.RelationRecord``) reaches the
+    edges with no change to the graph: an edge carries every field but its ends, its
+    label (as ``relation``) and the ``references`` mapping, with the record's value."""
+    rec = banlens.doc_to_record(nlp("Oracle verhandelt mit Bytedance über Tiktok."),
+                                doc_id="a1")
+    G = banlens.build_graph([rec])
+    assert rec["relations"]
+    for i, rel in enumerate(rec["relations"]):
+        carried = {k: v for k, v in rel.items()
+                   if k not in ("subject", "object", "label", "references")}
+        data = G.edges[rel["subject"], rel["object"], f"a1#r{i}"]
+        assert {k: data[k] for k in carried} == carried
+        assert data["relation"] == rel["label"]
+    assert set(carried) == set(EDGE_FIELDS) and "coref" in EDGE_FIELDS
 
 
 def test_negated_and_hypothetical_filters():

@@ -52,6 +52,17 @@ def test_records_are_plain_data(nlp):
     )
 
 
+def test_the_strategies_hold_only_the_lexicon(nlp):
+    """What a strategy reads of a document is passed along with each sentence, not kept
+    on the extractor: nothing of one document can leak into the next."""
+    component = nlp.get_pipe("banlens_relations")
+    assert triples(nlp(TEXTS[1]))
+    surface, tree = component._surface, component._tree
+    assert set(vars(surface)) == {"lexicon", "reader"}
+    assert set(vars(surface.reader)) == {"lexicon"}
+    assert set(vars(tree)) == {"lexicon"}
+
+
 def test_custom_lexicon_is_used(custom_nlp):
     assert ("trump", "praises", "oracle") in triples(custom_nlp(TEXTS[1]))
 

@@ -9,8 +9,9 @@ Instance graph (:func:`build_graph`, :class:`GraphBuilder`)
     back to its sentence. Node attributes: ``label`` (display name), ``actor_type``,
     ``mentions``, ``documents`` and, when documents carry dates, ``first_seen`` and
     ``last_seen`` (ISO-8601). Edge attributes: ``relation``, ``plover``, ``quad``,
-    ``symmetric``, ``negated``, ``hypothetical``, ``coref``, ``doc_id``, ``evidence``,
-    ``start``, ``end``, ``trigger``, ``confidence``, ``method`` and ``date`` (when
+    ``symmetric``, ``doc_id``, the relation's fields in the record
+    (:data:`EDGE_FIELDS`: ``negated``, ``hypothetical``, ``evidence``, ``start``,
+    ``end``, ``trigger``, ``method``, ``confidence``, ``coref``) and ``date`` (when
     known).
 
 Aggregated graph (:func:`aggregate`)
@@ -43,13 +44,18 @@ import networkx as nx
 from spacy.tokens import Doc
 
 from .errors import BanlensError, InputError
-from .records import CheckedRecord, check_record, doc_to_record
+from .records import RELATION_FIELDS, CheckedRecord, check_record, doc_to_record
 from .relations.lexicon import load_lexicon
 
 #: Relation name of sentence-level co-occurrence edges.
 COOCCURS = "co_occurs"
 #: Graph settings stored in ``G.graph``; graphs merge only when they agree.
 SETTINGS = ("include_negated", "include_hypothetical", "cooccurrence")
+#: Fields of a record's relation that its instance edge carries as they are: all of
+#: them (:data:`banlens.records.RELATION_FIELDS`) but the edge's ends, its label (the
+#: ``relation`` attribute) and ``references`` (a mapping; ``coref`` says there is one).
+EDGE_FIELDS = tuple(name for name in RELATION_FIELDS
+                    if name not in ("subject", "object", "label", "references"))
 
 LabelInfo = Mapping[str, tuple[str, str, bool]]
 DocLike = Doc | Mapping[str, Any]
@@ -275,16 +281,8 @@ class GraphBuilder:
                 "plover": plover,
                 "quad": quad,
                 "symmetric": symmetric,
-                "negated": rel["negated"],
-                "hypothetical": rel["hypothetical"],
-                "coref": rel["coref"],
                 "doc_id": rec.id,
-                "evidence": rel["evidence"],
-                "start": rel["start"],
-                "end": rel["end"],
-                "trigger": rel["trigger"],
-                "confidence": rel["confidence"],
-                "method": rel["method"],
+                **{name: rel[name] for name in EDGE_FIELDS},
             }
             if rec.date is not None:
                 attrs["date"] = rec.date

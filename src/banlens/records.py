@@ -6,7 +6,7 @@ A record is what banlens knows about one document, as JSON-safe dicts::
      "actors": [{"id", "name", "type", "text", "start", "end", "kind"}],
      "relations": [{"subject", "label", "object", "negated", "hypothetical",
                     "evidence", "start", "end", "trigger", "method", "confidence",
-                    "coref"}]}
+                    "coref", "references"}]}
 
 ``start``/``end`` are character offsets into the document text: of the mention for
 actors, of the evidence sentence for relations. ``kind`` is ``"name"`` or
@@ -40,11 +40,6 @@ from spacy.tokens import Doc
 from . import annotations  # noqa: F401  (registers the extensions)
 from .datafiles import first_error, invalid, location, problem
 from .errors import InputError
-
-RELATION_FIELDS = (
-    "subject", "label", "object", "negated", "hypothetical",
-    "evidence", "start", "end", "trigger", "method", "confidence", "coref", "references",
-)
 
 
 def doc_to_record(doc: Doc, doc_id: str | None = None, **meta: Any) -> dict[str, Any]:
@@ -209,8 +204,10 @@ class ActorRecord(BaseModel):
 
 
 class RelationRecord(BaseModel):
-    """A relation of a record (the fields of :data:`RELATION_FIELDS`, plus optional
-    ``plover``/``quad`` that override the lexicon's)."""
+    """A relation of a record, as :func:`doc_to_record` writes it: the one list of
+    its fields, in the order they are written (:data:`RELATION_FIELDS`). Each is an
+    attribute of :class:`banlens.Relation`; the graph builder carries them on its
+    edges (:data:`banlens.graph.EDGE_FIELDS`)."""
 
     model_config = ConfigDict(strict=True)
 
@@ -219,21 +216,32 @@ class RelationRecord(BaseModel):
     object: Name
     negated: bool = False
     hypothetical: bool = False
-    coref: bool = False
-    references: dict[str, str] = {}
     evidence: str = ""
     start: int = -1
     end: int = -1
     trigger: str = ""
-    confidence: Annotated[float, Field(allow_inf_nan=False)] = 1.0
     method: str = ""
-    plover: str = ""
-    quad: str = ""
+    confidence: Annotated[float, Field(allow_inf_nan=False)] = 1.0
+    coref: bool = False
+    references: dict[str, str] = {}
 
     @model_validator(mode="before")
     @classmethod
     def _plain(cls, item: Any) -> Any:
         return _plain(item, ("start", "end"), ("negated", "hypothetical", "coref"))
+
+
+#: The keys of a relation in a record, in the order they are written.
+RELATION_FIELDS = tuple(RelationRecord.model_fields)
+
+
+class RelationInput(RelationRecord):
+    """A relation of a record as the graph builder reads it: the written fields, plus
+    optional ``plover``/``quad`` that override the lexicon's (a trigger's own PLOVER
+    type, added by :func:`banlens.graph.graph_record`)."""
+
+    plover: str = ""
+    quad: str = ""
 
 
 def _sentence(value: Any) -> Any:
@@ -268,7 +276,7 @@ class DocumentRecord(BaseModel):
 
     date: Annotated[str | None, PlainValidator(_iso_date)] = None
     actors: list[ActorRecord]
-    relations: list[RelationRecord]
+    relations: list[RelationInput]
     sentences: list[Annotated[tuple[int, int, str | None],
                               BeforeValidator(_sentence)]] | None = None
 

@@ -172,13 +172,13 @@ def keeps_words(nlp: Any) -> bool:
     """Whether ``nlp``'s tokenizer never splits between two letters.
 
     True for spaCy's German rules, with or without banlens' extra rules for markup
-    (:func:`banlens.pipeline.adapt_tokenizer`): their prefixes, suffixes and infixes
+    (:func:`banlens.german.tokenizer.adapt_tokenizer`): their prefixes, suffixes and infixes
     all split at punctuation, digits or markup, and no special case splits a word
     between two letters (checked here). A tokenizer with other rules is not trusted.
     """
     import spacy
 
-    from ..pipeline import markup_patterns
+    from ..german.tokenizer import markup_patterns
 
     tokenizer = nlp.tokenizer
     defaults = nlp.Defaults

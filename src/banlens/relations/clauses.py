@@ -13,6 +13,7 @@ none (a bare name).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..actors.mentions import Mention
@@ -98,7 +99,6 @@ class ClauseReader:
 
     def __init__(self, lexicon: RelationLexicon) -> None:
         self.lexicon = lexicon
-        self.names: dict[str, str] = {}  # actor id -> display name, of the current doc
 
     def split(self, doc: Words, sent: Stretch, mentions: list[Mention]) -> list[Clause]:
         starts = {m.start: m for m in mentions}
@@ -388,160 +388,217 @@ class ClauseReader:
         return j
 
     # -- roles ---------------------------------------------------------------------
-    def roles(self, doc: Words, clause: Clause, mentions: list[Mention]) -> None:
-        """Give each mention of the clause its preposition, case and coordination."""
+    def roles(self, doc: Words, clause: Clause, mentions: list[Mention],
+              names: Mapping[str, str]) -> None:
+        """Give each mention of the clause its preposition, case and coordination;
+        ``names`` are the display names of the document's actors (actor id -> name).
+
+        One step per construction: the second actor of a plural reference
+        (:func:`_plural_conjunct`), a name after a prenominal genitive
+        (:func:`_possessed_name`), the words before the mention
+        (:meth:`_words_before`: article, preposition, coordination), a genitive -s
+        on the name (:meth:`_postnominal_genitive`, :meth:`_prenominal_genitive`),
+        the form of a pronoun (:func:`_pronoun_case`) and a possessive determiner
+        (:meth:`_possessive_determiner`).
+        """
         tokset = set(clause.tokens)
         inside = [m for m in mentions if m.start in tokset]
         order = {t: n for n, t in enumerate(clause.tokens)}
-        names = self.names
         args: list[Arg] = []
         owners: dict[int, Arg] = {}  # mention start -> the prenominal genitive before it
         for m in inside:
-            arg = Arg(m)
             if args and args[-1].mention.start == m.start:
-                # the second actor of a plural reference: coordinated with the first
-                first = args[-1]
-                arg.prep, arg.cases, arg.article_at = first.prep, first.cases, first.article_at
-                arg.coord = first.coord if first.coord >= 0 else len(args) - 1
-                arg.example, arg.aside = first.example, first.aside
-                args.append(arg)
+                args.append(_plural_conjunct(m, args))
                 continue
-            n = order[m.start]
-            steps = 0
+            arg = Arg(m)
             owner = owners.get(m.start)
+            via_head = False
             if owner is not None:
-                # "von Syriens Staatschef Assad", "Russlands Präsident Putin kritisiert":
-                # the possessed name heads the noun phrase the possessor opened
-                arg.prep, arg.cases, arg.article_at = owner.prep, owner.cases, owner.article_at
-                arg.coord = owner.coord
-                n = 0
-            weak_adjective = after_adjective = via_head = False
-            while n > 0 and steps < 7:
-                n -= 1
-                steps += 1
-                i = clause.tokens[n]
-                tok = doc[i]
-                low = tok.lower_
-                if low in APOSTROPHE_S:
-                    continue  # "Kaiser’s Tengelmann"
-                if i == clause.pronoun_at:
-                    break  # "den China der Ukraine abkaufte": a pronoun, not an article
-                if low in ARTICLE_CASES:
-                    arg.cases = ARTICLE_CASES[low]
-                    if low == "der" and weak_adjective:
-                        arg.cases = DATIVE_GENITIVE  # "der chinesischen App": no nominative
-                    arg.article_at = i
-                    before = doc[clause.tokens[n - 1]] if n > 0 else None
-                    if before is not None and (before.lower_ in COORDINATORS
-                                               or before.text == ","):
-                        continue  # "X und die USA": coordination, handled below
-                    if before is not None and before.lower_ in PREPOSITIONS:
-                        arg.prep = CONTRACTIONS.get(before.lower_, before.lower_)
-                        arg.article_at = before.i
-                    elif (before is not None and low in ("der", "des", "einer", "eines")
-                          and is_cap(before) and not before.is_sent_start
-                          and not any(a.mention.end - 1 == before.i for a in args)):
-                        if before.lower_ in self.lexicon.spokespersons:
-                            # "ein Sprecher des Außenministeriums warf ... vor": the
-                            # ministry speaks, in the role of its spokesman's phrase
-                            arg.prep, arg.cases, arg.article_at = self.phrase_role(
-                                doc, clause, order[before.i])
-                        else:
-                            arg.cases = GENITIVE  # "die Übernahme der X", "Druck der USA"
-                    break
-                if low in INFINITIVE_OPENERS and clause.kind == "inf" and i == clause.tokens[0]:
-                    break  # "um X zu unterstützen": "um" opens the clause, it governs no NP
-                if low in PREPOSITIONS:
-                    arg.prep = CONTRACTIONS.get(low, low)
-                    arg.article_at = i
-                    if low == "von" and n > 0 and doc[clause.tokens[n - 1]].lower_ in (
-                            self.lexicon.spokespersons):  # "die Anwälte von Tiktok verklagten ..."
-                        arg.prep, arg.cases, arg.article_at = self.phrase_role(
-                            doc, clause, n - 1)
-                    break
-                if low in EXAMPLE_MARKERS:
-                    arg.example = True  # "Zulieferern wie Qualcomm": not the argument
-                    break
-                if low in COORDINATORS or low == ",":
-                    prev = [k for k, a in enumerate(args)
-                            if n and a.mention.end - 1 == clause.tokens[n - 1]]
-                    if prev:
-                        src = args[prev[0]]
-                        arg.coord = src.coord if src.coord >= 0 else prev[0]
-                        arg.prep, arg.example = src.prep, src.example
-                        if arg.cases is None or src.cases is not None:
-                            arg.cases = src.cases
-                        arg.article_at = src.article_at
-                        break
-                    first = self.list_item_start(doc, clause, n)
-                    if first is None:
-                        break
-                    # a name that is no actor in a list of them ("mit SPÖ, Grünen und
-                    # FPÖ"): go on to the items before it
-                    n, steps = first, steps - 1
-                    continue
-                if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
-                    via_head = True
-                    continue  # appositive head: "den US-Konzern Nvidia"
-                if tok.like_num or low in ("%", "prozent"):
-                    continue
-                if adjective_like(doc, i, len(doc)):
-                    weak_adjective = weak_adjective or low.endswith("en")
-                    after_adjective = True
-                    continue
-                if after_adjective and tok.is_alpha and tok.text.islower() and (
-                        not verb_like(tok)):
-                    after_adjective = False
-                    continue  # "der ebenfalls chinesischen App": an adverb in the phrase
-                break
-            # genitive -s on a name whose dictionary name has none: "Fords Tochter",
-            # "Hersteller Chinas"
-            last = doc[m.end - 1].text
-            name = names.get(m.actor, "")
-            genitive_form = m.kind != "modifier" and last.endswith(("s", "'", "’")) and (
-                not name.endswith(("s", "S")))
-            if genitive_form and via_head and owner is None:
-                # "ein Ausscheiden Griechenlands": a genitive after its noun, no apposition
-                arg.prep, arg.cases, arg.article_at = None, GENITIVE, m.start
-                if m.start > 0 and doc[m.start - 1].lower_ in self.lexicon.spokespersons and (
-                        m.start - 1 in order):
-                    # "die Regierung Norwegens unterstützt ...": the state acts
-                    arg.prep, arg.cases, arg.article_at = self.phrase_role(
-                        doc, clause, order[m.start - 1])
-            if genitive_form:
-                j = m.end
-                while j < len(doc) and adjective_like(doc, j, len(doc)):
-                    j += 1
-                owned = next((x for x in inside if x.start == j and x is not m), None)
-                if owned is not None and j == m.end and owned.is_agentive:
-                    arg.example = True  # "Russlands Präsident Putin": the argument is Putin
-                    owners[j] = arg
-                elif j < len(doc) and j in tokset and is_cap(doc[j]) and owned is None:
-                    if self.lexicon.noun_triggers(doc[j].lower_):
-                        arg.possessor_of = j
-                    else:
-                        arg.example = True  # possessor of something else: not an argument
-                elif arg.prep is None and arg.cases is None and m.start > 0 and is_cap(
-                    doc[m.start - 1]
-                ):
-                    arg.cases = GENITIVE
-                    arg.article_at = m.start
-            if m.end - m.start == 1 and arg.prep is None:
-                # a pronoun the resolver read as an actor: its form gives its case
-                arg.cases = PRONOUN_CASES.get(doc[m.start].lower_, arg.cases)
-            if m.end - m.start == 1 and doc[m.start].lower_ in POSSESSIVE_FORMS:
-                # "ihre Beteiligung an X": the owner of a noun trigger, else of
-                # something that is no argument ("ihre Kunden kritisieren X")
-                j = m.end
-                while j in tokset and adjective_like(doc, j, len(doc)):
-                    j += 1
-                if j in tokset and is_cap(doc[j]) and self.lexicon.noun_triggers(doc[j].lower_):
-                    arg.possessor_of = j
-                else:
-                    arg.example = True
+                _possessed_name(arg, owner)
+            else:
+                via_head = self._words_before(doc, clause, arg, order, args)
+            if _genitive_s(doc, m, names):
+                if via_head:
+                    self._postnominal_genitive(doc, clause, arg, order)
+                self._prenominal_genitive(doc, arg, inside, owners, tokset)
+            _pronoun_case(doc, arg)
+            self._possessive_determiner(doc, arg, tokset)
             arg.aside = m.start in clause.aside
             args.append(arg)
         clause.args = args
+
+    def _words_before(self, doc: Words, clause: Clause, arg: Arg, order: dict[int, int],
+                      args: list[Arg]) -> bool:
+        """Read the words before the mention, right to left, up to what opens its noun
+        phrase: an article (:meth:`_article`), a preposition (:meth:`_preposition`),
+        an example marker ("Firmen wie X") or a coordinator (:meth:`_coordination`).
+        Passed on the way: an appositive head ("den US-Konzern Nvidia"), numbers,
+        adjectives and an adverb before an adjective. Returns whether an appositive
+        head was passed."""
+        n = order[arg.mention.start]
+        steps = 0
+        weak_adjective = after_adjective = via_head = False
+        while n > 0 and steps < 7:
+            n -= 1
+            steps += 1
+            i = clause.tokens[n]
+            tok = doc[i]
+            low = tok.lower_
+            if low in APOSTROPHE_S:
+                continue  # "Kaiser’s Tengelmann"
+            if i == clause.pronoun_at:
+                break  # "den China der Ukraine abkaufte": a pronoun, not an article
+            if low in ARTICLE_CASES:
+                if self._article(doc, clause, arg, n, weak_adjective, order, args):
+                    continue  # "X und die USA": coordination, read at the next word
+                break
+            if low in INFINITIVE_OPENERS and clause.kind == "inf" and i == clause.tokens[0]:
+                break  # "um X zu unterstützen": "um" opens the clause, it governs no NP
+            if low in PREPOSITIONS:
+                self._preposition(doc, clause, arg, n)
+                break
+            if low in EXAMPLE_MARKERS:
+                arg.example = True  # "Zulieferern wie Qualcomm": not the argument
+                break
+            if low in COORDINATORS or low == ",":
+                first = self._coordination(doc, clause, arg, n, args)
+                if first is None:
+                    break
+                # a name that is no actor in a list of them ("mit SPÖ, Grünen und
+                # FPÖ"): go on to the items before it
+                n, steps = first, steps - 1
+                continue
+            if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
+                via_head = True
+                continue  # appositive head: "den US-Konzern Nvidia"
+            if tok.like_num or low in ("%", "prozent"):
+                continue
+            if adjective_like(doc, i, len(doc)):
+                weak_adjective = weak_adjective or low.endswith("en")
+                after_adjective = True
+                continue
+            if after_adjective and tok.is_alpha and tok.text.islower() and (
+                    not verb_like(tok)):
+                after_adjective = False
+                continue  # "der ebenfalls chinesischen App": an adverb in the phrase
+            break
+        return via_head
+
+    def _article(self, doc: Words, clause: Clause, arg: Arg, n: int, weak_adjective: bool,
+                 order: dict[int, int], args: list[Arg]) -> bool:
+        """The article at position ``n`` gives the mention its cases; the word before it
+        may add a preposition ("an den US-Konzern") or make it a genitive attribute
+        (:meth:`_genitive_attribute`). Returns whether a coordinator or comma comes
+        before the article ("X und die USA")."""
+        i = clause.tokens[n]
+        low = doc[i].lower_
+        arg.cases = ARTICLE_CASES[low]
+        if low == "der" and weak_adjective:
+            arg.cases = DATIVE_GENITIVE  # "der chinesischen App": no nominative
+        arg.article_at = i
+        before = doc[clause.tokens[n - 1]] if n > 0 else None
+        if before is None:
+            return False
+        if before.lower_ in COORDINATORS or before.text == ",":
+            return True
+        if before.lower_ in PREPOSITIONS:
+            arg.prep = CONTRACTIONS.get(before.lower_, before.lower_)
+            arg.article_at = before.i
+        elif (low in ("der", "des", "einer", "eines") and is_cap(before)
+              and not before.is_sent_start
+              and not any(a.mention.end - 1 == before.i for a in args)):
+            self._genitive_attribute(doc, clause, arg, order[before.i])
+        return False
+
+    def _genitive_attribute(self, doc: Words, clause: Clause, arg: Arg, n: int) -> None:
+        """A name in the genitive after the noun at position ``n``: "die Übernahme der
+        X", "Druck der USA". After a spokesperson's noun the actor speaks, in the role
+        of that noun's phrase: "ein Sprecher des Außenministeriums warf ... vor"."""
+        if doc[clause.tokens[n]].lower_ in self.lexicon.spokespersons:
+            arg.prep, arg.cases, arg.article_at = self.phrase_role(doc, clause, n)
+        else:
+            arg.cases = GENITIVE
+
+    def _preposition(self, doc: Words, clause: Clause, arg: Arg, n: int) -> None:
+        """The preposition at position ``n`` governs the mention ("mit X", "zur Bahn");
+        "von" after a spokesperson's noun puts the actor in the role of that noun's
+        phrase: "die Anwälte von Tiktok verklagten ..."."""
+        low = doc[clause.tokens[n]].lower_
+        arg.prep = CONTRACTIONS.get(low, low)
+        arg.article_at = clause.tokens[n]
+        if low == "von" and n > 0 and doc[clause.tokens[n - 1]].lower_ in (
+                self.lexicon.spokespersons):
+            arg.prep, arg.cases, arg.article_at = self.phrase_role(doc, clause, n - 1)
+
+    def _coordination(self, doc: Words, clause: Clause, arg: Arg, n: int,
+                      args: list[Arg]) -> int | None:
+        """A coordinator or comma at position ``n``: after a mention, the mention is its
+        later conjunct and shares its preposition, case and example mark ("mit Polen
+        und Frankreich"); None then. Otherwise the position where the list item
+        before it starts, if it is one (:meth:`list_item_start`)."""
+        prev = [k for k, a in enumerate(args)
+                if n and a.mention.end - 1 == clause.tokens[n - 1]]
+        if not prev:
+            return self.list_item_start(doc, clause, n)
+        src = args[prev[0]]
+        arg.coord = src.coord if src.coord >= 0 else prev[0]
+        arg.prep, arg.example = src.prep, src.example
+        if arg.cases is None or src.cases is not None:
+            arg.cases = src.cases
+        arg.article_at = src.article_at
+        return None
+
+    def _postnominal_genitive(self, doc: Words, clause: Clause, arg: Arg,
+                              order: dict[int, int]) -> None:
+        """A genitive name right after its noun, with no article: "ein Ausscheiden
+        Griechenlands"; after a spokesperson's noun the actor acts, in the role of that
+        noun's phrase: "die Regierung Norwegens unterstützt ..."."""
+        m = arg.mention
+        arg.prep, arg.cases, arg.article_at = None, GENITIVE, m.start
+        if m.start > 0 and doc[m.start - 1].lower_ in self.lexicon.spokespersons and (
+                m.start - 1 in order):
+            arg.prep, arg.cases, arg.article_at = self.phrase_role(
+                doc, clause, order[m.start - 1])
+
+    def _possessive_determiner(self, doc: Words, arg: Arg, tokset: set[int]) -> None:
+        """A possessive the resolver read as an actor: "ihre Beteiligung an X" makes it
+        the owner of a noun trigger, "ihre Kunden kritisieren X" of something that is
+        no argument."""
+        m = arg.mention
+        if m.end - m.start != 1 or doc[m.start].lower_ not in POSSESSIVE_FORMS:
+            return
+        j = m.end
+        while j in tokset and adjective_like(doc, j, len(doc)):
+            j += 1
+        if j in tokset and is_cap(doc[j]) and self.lexicon.noun_triggers(doc[j].lower_):
+            arg.possessor_of = j
+        else:
+            arg.example = True
+
+    def _prenominal_genitive(self, doc: Words, arg: Arg, inside: list[Mention],
+                             owners: dict[int, Arg], tokset: set[int]) -> None:
+        """A name with a genitive -s before a noun: "Russlands Präsident Putin" (the
+        possessed actor is the argument; noted in ``owners``), "Fords Klage gegen X"
+        (possessor of a relation noun), "Fords Tochter" (no argument); else a genitive
+        after a noun ("Hersteller Chinas")."""
+        m = arg.mention
+        j = m.end
+        while j < len(doc) and adjective_like(doc, j, len(doc)):
+            j += 1
+        owned = next((x for x in inside if x.start == j and x is not m), None)
+        if owned is not None and j == m.end and owned.is_agentive:
+            arg.example = True  # "Russlands Präsident Putin": the argument is Putin
+            owners[j] = arg
+        elif j < len(doc) and j in tokset and is_cap(doc[j]) and owned is None:
+            if self.lexicon.noun_triggers(doc[j].lower_):
+                arg.possessor_of = j
+            else:
+                arg.example = True  # possessor of something else: not an argument
+        elif arg.prep is None and arg.cases is None and m.start > 0 and is_cap(
+            doc[m.start - 1]
+        ):
+            arg.cases = GENITIVE
+            arg.article_at = m.start
 
     @staticmethod
     def phrase_role(doc: Words, clause: Clause, n: int
@@ -699,3 +756,34 @@ def _attributive(doc: Words, j: int) -> bool:
     before = doc[j - 2] if j > 1 else None
     return (before is not None and before.lower_ in ARTICLE_CASES and prev.text.islower()
             and prev.is_alpha and not verb_like(prev))
+
+
+def _plural_conjunct(m: Mention, args: list[Arg]) -> Arg:
+    """The second actor of a plural reference ("die beiden Konzerne"): coordinated with
+    the first, in its role."""
+    first = args[-1]
+    arg = Arg(m, first.prep, first.cases, first.article_at)
+    arg.coord = first.coord if first.coord >= 0 else len(args) - 1
+    arg.example, arg.aside = first.example, first.aside
+    return arg
+
+
+def _possessed_name(arg: Arg, owner: Arg) -> None:
+    """A name after a prenominal genitive ("von Syriens Staatschef Assad", "Russlands
+    Präsident Putin kritisiert"): it heads the noun phrase the possessor opened."""
+    arg.prep, arg.cases, arg.article_at = owner.prep, owner.cases, owner.article_at
+    arg.coord = owner.coord
+
+
+def _genitive_s(doc: Words, m: Mention, names: Mapping[str, str]) -> bool:
+    """Whether the name carries a genitive -s its dictionary name has not ("Fords",
+    "Chinas")."""
+    return m.kind != "modifier" and doc[m.end - 1].text.endswith(("s", "'", "’")) and (
+        not names.get(m.actor, "").endswith(("s", "S")))
+
+
+def _pronoun_case(doc: Words, arg: Arg) -> None:
+    """A pronoun the resolver read as an actor ("ihn", "ihm"): its form gives its case."""
+    m = arg.mention
+    if m.end - m.start == 1 and arg.prep is None:
+        arg.cases = PRONOUN_CASES.get(doc[m.start].lower_, arg.cases)

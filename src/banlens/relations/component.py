@@ -18,6 +18,7 @@ pipeline: ``nlp.to_disk`` writes it next to the component's config and
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from ..errors import LexiconError
 from ..german.words import ARTICLE_CASES
 from .findings import to_records
 from .lexicon import RelationLexicon, load_lexicon
-from .surface import SurfaceExtractor
+from .surface import SurfaceExtractor, SurfaceText
 from .tree import TreeExtractor
 
 __all__ = ["RelationExtractor", "make_relation_extractor"]
@@ -154,7 +155,10 @@ class RelationExtractor:
             use_tree = self.strategy == "tree" or (
                 self.strategy == "auto" and doc.has_annotation("DEP")
             )
-            extractor = self._tree if use_tree else self._surface
+            if use_tree:
+                extract = partial(self._tree.extract, doc)
+            else:  # the surface rules read the document as plain values, once
+                extract = partial(self._surface.extract, SurfaceText.of(doc))
             in_doc = doc_mentions(doc)
             types = {span.kb_id_: span.label_.lower() for span in doc.spans[ACTOR_SPANS_KEY]}
             # without sentence boundaries (no splitter in the pipeline) the whole
@@ -164,7 +168,7 @@ class RelationExtractor:
                 mentions = sentence_mentions(doc, sent, in_doc)
                 if len({m.actor for m in mentions}) < 2:
                     continue
-                found = extractor.extract(doc, sent, mentions)
+                found = extract(sent, mentions)
                 found = [f for f in found if f.confidence >= self.min_confidence and (
                     not f.trigger.object_types or types.get(f.object) in f.trigger.object_types)]
                 if found:
@@ -180,7 +184,6 @@ class RelationExtractor:
                             if record["confidence"] < self.min_confidence:
                                 continue
                         records.append(record)
-            self._surface.forget()
         doc._.relation_records = records
         return doc
 

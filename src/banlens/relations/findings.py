@@ -58,6 +58,14 @@ class Found:
         )
 
 
+# What a finding passes on to its Relation as it is; the trigger (an entry of the
+# lexicon here, its words there), the confidence (rounded) and ``extra`` (with the
+# label's PLOVER type and quad class) are made in :func:`to_records`.
+PASSED_ON = tuple(name for name in Found.__dataclass_fields__
+                  if name in Relation.__dataclass_fields__
+                  and name not in ("trigger", "confidence", "extra"))
+
+
 def confidence(trigger: Trigger, kind: str) -> float:
     """The trigger's own confidence if set, else the base value of the rule kind."""
     return trigger.confidence or BASE_CONFIDENCE[kind]
@@ -88,16 +96,11 @@ def to_records(
         extra = {"plover": item.trigger.plover or spec.plover, "quad": spec.quad}
         extra.update(item.extra)
         rel = Relation(
-            subject=item.subject,
-            label=item.label,
-            object=item.object,
+            **{name: getattr(item, name) for name in PASSED_ON},
             evidence=sent.text,
             start=sent.start_char,
             end=sent.end_char,
             trigger=trigger_text,
-            negated=item.negated,
-            hypothetical=item.hypothetical,
-            method=item.method,
             confidence=round(item.confidence, 3),
             trigger_start=start_tok.idx,
             trigger_end=end_tok.idx + len(end_tok.text),

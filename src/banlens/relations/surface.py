@@ -15,6 +15,10 @@ appositions and, with a support verb, the clause subject.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from ..actors.mentions import Mention
@@ -68,65 +72,67 @@ POSSIBILITY = frozenset({
 MUTUAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 
 
+@dataclass(frozen=True, slots=True)
+class SurfaceText:
+    """One document as the surface rules read it: its tokens as plain values, made
+    once and shared by its sentences, its actors' display names (a genitive -s
+    counts only on a name that has none) and the pipeline's vocab (for the lemma
+    table), with the verbs of the participles looked up so far. Make it with
+    :meth:`of` for each Doc."""
+
+    words: Words
+    names: Mapping[str, str]
+    vocab: Any
+    participles: dict[str, str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Doc) -> SurfaceText:
+        return cls(LazyWords(doc), doc._.actor_names or {}, doc.vocab)
+
+
 class SurfaceExtractor:
-    """Find relations in one sentence from word order, lemmas, articles and prepositions."""
+    """Find relations in one sentence from word order, lemmas, articles and prepositions.
+
+    It holds only the lexicon: what it reads of a document comes in with each call
+    (a :class:`SurfaceText`)."""
 
     def __init__(self, lexicon: RelationLexicon) -> None:
         self.lexicon = lexicon
         self.reader = ClauseReader(lexicon)
-        self._doc: Doc | None = None
-        self._words: Words = []
-        self._clauses: list[Clause] = []  # of the sentence being read
-        self._vocab = None  # the pipeline's vocab, for the lemma table
-        self._participles: dict[str, str | None] = {}
-
-    def words(self, doc: Doc) -> Words:
-        """Plain-value tokens of ``doc``, kept while the document is processed."""
-        if self._doc is not doc:
-            self._doc = doc
-            self._words = LazyWords(doc)
-            self.reader.names = doc._.actor_names or {}
-        return self._words
-
-    def forget(self) -> None:
-        """Drop the document kept by :meth:`words` (called after each document)."""
-        self._doc = None
-        self._words = []
-        self._clauses = []
-        self.reader.names = {}
 
     # -- extraction ----------------------------------------------------------------
-    def extract(self, doc: Doc, sent: Span, mentions: list[Mention]) -> list[Found]:
-        """Relations stated in ``sent`` between the actors of ``mentions``."""
-        words = self.words(doc)
-        self._vocab = doc.vocab
+    def extract(self, text: SurfaceText, sent: Span, mentions: list[Mention]) -> list[Found]:
+        """Relations stated in ``sent`` between the actors of ``mentions``; ``text`` is
+        the sentence's document, read once (``SurfaceText.of(doc)``)."""
+        words = text.words
         reported = any(words[i].lower_ in self.lexicon.reported
                        for i in range(sent.start, sent.end))
         view = SentenceWords.of(words, sent.start, sent.end)
         if view is None:
-            return self._extract(words, Stretch(sent.start, sent.end), mentions, reported)
+            return self._extract(words, Stretch(sent.start, sent.end), mentions, reported,
+                                 text)
         # blank tokens (line breaks, NBSP, control characters) are read as absent:
         # the rules see the sentence renumbered without them, and the trigger
         # tokens found are mapped back to the doc
         moved = [Mention(m.actor, view.to_view(m.start), view.to_view(m.end - 1) + 1, m.kind)
                  for m in mentions]
-        found = self._extract(view, view.sent, moved, reported)
+        found = self._extract(view, view.sent, moved, reported, text)
         for item in found:
             item.trigger_tokens = tuple(view.to_doc(i) for i in item.trigger_tokens)
         return found
 
     def _extract(
-        self, doc: Words, sent: Stretch, mentions: list[Mention], reported: bool
+        self, doc: Words, sent: Stretch, mentions: list[Mention], reported: bool,
+        text: SurfaceText,
     ) -> list[Found]:
         clauses = self.reader.split(doc, sent, mentions)
         for clause in clauses:
-            self.reader.roles(doc, clause, mentions)
-        self._clauses = clauses
+            self.reader.roles(doc, clause, mentions, text.names)
         found: list[Found] = []
         for clause in clauses:
             if not clause.args and not clause.antecedent:
                 continue
-            found.extend(self._clause(doc, clause, reported))
+            found.extend(self._clause(doc, clause, reported, clauses, text))
         found.extend(self._said_of(doc, sent, clauses))
         return found
 
@@ -181,8 +187,11 @@ class SurfaceExtractor:
         return []
 
     def _clause(
-        self, doc: Words, clause: Clause, reported: bool
+        self, doc: Words, clause: Clause, reported: bool, sentence: list[Clause],
+        text: SurfaceText,
     ) -> list[Found]:
+        """Relations of one clause; ``sentence`` is all the clauses of its sentence,
+        ``text`` its document."""
         toks = [doc[i] for i in clause.tokens]
         # an attributive "geplante"/"mögliche" belongs to its own noun phrase
         negated, hypothetical = cue_flags(self.lexicon, [
@@ -209,7 +218,7 @@ class SurfaceExtractor:
             for trigger, particle_at in self._verb_triggers(doc, clause, pos):
                 found.extend(
                     self._verbal(doc, clause, tok, trigger, particle_at, subj,
-                                 negated, hypothetical, used_preps)
+                                 negated, hypothetical, used_preps, sentence)
                 )
         for tok in toks:
             if not is_cap(tok):
@@ -219,17 +228,19 @@ class SurfaceExtractor:
                     self._nominal(doc, clause, tok, trigger, subj, (negated, hypothetical),
                                   reported or conditional, used_preps)
                 )
-        found.extend(self._relative_noun(doc, clause, subj, negated, hypothetical, used_preps))
-        found.extend(self._participle_attributes(doc, clause))
+        found.extend(self._relative_noun(doc, clause, subj, negated, hypothetical, used_preps,
+                                         sentence))
+        found.extend(self._participle_attributes(doc, clause, text))
         return found
 
-    def _verb_of(self, participle: str) -> str | None:
-        if participle not in self._participles:
-            self._participles[participle] = (
-                participle_verb(participle, self._vocab) if self._vocab is not None else None)
-        return self._participles[participle]
+    @staticmethod
+    def _verb_of(text: SurfaceText, participle: str) -> str | None:
+        if participle not in text.participles:
+            text.participles[participle] = participle_verb(participle, text.vocab)
+        return text.participles[participle]
 
-    def _participle_attributes(self, doc: Words, clause: Clause) -> list[Found]:
+    def _participle_attributes(self, doc: Words, clause: Clause, text: SurfaceText
+                               ) -> list[Found]:
         """An attributive participle with its agent: "die von X übernommene Firma Y",
         "das von X angedrohte Verbot von Y", "die von X erhobenen Vorwürfe gegen Y".
 
@@ -251,7 +262,7 @@ class SurfaceExtractor:
                 continue
             lemma = doc[p].lemma_
             # the table gives "kritisierte" its verb, "übernommene" its participle
-            verb = self._verb_of(lemma) or lemma
+            verb = self._verb_of(text, lemma) or lemma
             h = p + 1
             while h < limit and adjective_like(doc, h, limit):
                 h += 1
@@ -341,7 +352,7 @@ class SurfaceExtractor:
 
     def _relative_noun(
         self, doc: Words, clause: Clause, subj: list[Mention], negated: bool,
-        hypothetical: bool, used: set[tuple[int, str]],
+        hypothetical: bool, used: set[tuple[int, str]], sentence: list[Clause],
     ) -> list[Found]:
         """A noun trigger that a relative clause with a support verb is about: "die
         Klage, die X gegen Y eingereicht hat", "der Vertrag, den X mit Y schloss". The
@@ -374,7 +385,7 @@ class SurfaceExtractor:
                 if objects:
                     break
             if not objects:
-                outer = next((c for c in self._clauses if n in c.tokens), None)
+                outer = next((c for c in sentence if n in c.tokens), None)
                 if outer is not None:
                     region = self._region(doc, outer, n)
                     objects = [m for m in self._roles_for(
@@ -448,6 +459,7 @@ class SurfaceExtractor:
     def _verbal(
         self, doc: Words, clause: Clause, tok: Word, trigger: Trigger, particle_at: int,
         subj: list[Mention], negated: bool, hypothetical: bool, used: set[tuple[int, str]],
+        sentence: list[Clause],
     ) -> list[Found]:
         toks = [doc[i] for i in clause.tokens]
         werden = [t for t in toks if t.lower_ in WERDEN]
@@ -533,7 +545,7 @@ class SurfaceExtractor:
                 kind = "attribute"
             if not objects and spec.through_clause and not trigger.direct:
                 # "fordert, dass die Bank verkauft": the subject of the dass-clause
-                objects = [m for m in self._complement_subject(doc, clause)
+                objects = [m for m in self._complement_subject(doc, clause, sentence)
                            if m not in subjects]
                 kind = "attribute"
             if not objects and spec.through_part and not trigger.direct:
@@ -745,10 +757,11 @@ class SurfaceExtractor:
                 return found
         return []
 
-    def _complement_subject(self, doc: Words, clause: Clause) -> list[Mention]:
-        """The subject of a "dass" clause that ``clause`` governs: what is demanded,
-        criticised or welcomed is what that subject does."""
-        for other in self._clauses:
+    def _complement_subject(self, doc: Words, clause: Clause, sentence: list[Clause]
+                            ) -> list[Mention]:
+        """The subject of a "dass" clause of the ``sentence`` that ``clause`` governs:
+        what is demanded, criticised or welcomed is what that subject does."""
+        for other in sentence:
             if other.kind == "sub" and other.controller is clause and other.tokens and (
                     doc[other.tokens[0]].lower_ in ("dass", "daß")):
                 return self.reader.subject(other, doc)
