@@ -87,7 +87,7 @@ RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 # Verbs of saying and announcing before "man": the organisation that says it is "man".
-ANNOUNCING = SPEECH_VERBS | frozenset({
+ANNOUNCING = (SPEECH_VERBS - {"so"}) | frozenset({
     "bekanntgab", "bekanntgegeben", "mitteilte", "mitgeteilt", "bestätigte", "bestätigt",
     "verlautete", "hieß",
 })
@@ -294,7 +294,7 @@ class ReferenceResolver:
             # "Man habe kooperiert", "wolle man ...": reported speech of an organisation
             fits = [m for m in window if m.start < i and m.kind in ORGANISATIONS]
             return _salient(fits, sent_start)
-        if low == "man" and any(doc[j].lower_ in ANNOUNCING for j in range(sent.start, i)):
+        if low == "man" and _announced(doc, i, sent):
             # "Wie X mitteilte, hat man sich mit Y geeinigt": the organisation that speaks
             fits = [m for m in window if sent_start <= m.start < i and m.kind in ORGANISATIONS]
             return _salient(fits, sent_start)
@@ -721,6 +721,16 @@ def _verb_number(doc: Doc, i: int, sent: Span) -> str | None:
             if low.endswith(("t", "te")):
                 return "sg"
     return None
+
+
+def _announced(doc: Doc, i: int, sent: Span) -> bool:
+    """Whether a clause of announcing ends before "man" at ``i``: a verb of saying, then
+    a comma ("Wie X mitteilte, hat man ...", "X teilte mit, man habe ...")."""
+    for j in range(i - 1, sent.start - 1, -1):
+        if doc[j].text == "," and any(doc[k].lower_ in ANNOUNCING
+                                      for k in range(sent.start, j)):
+            return True
+    return False
 
 
 def _before_noun(doc: Doc, i: int, sent: Span) -> bool:
