@@ -12,8 +12,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 import banlens
 
 SOURCE = Path(banlens.__file__).parent
@@ -34,11 +32,6 @@ ROOMS: list[tuple[str, tuple[str, ...]]] = [
              "banlens.lexicon")),
 ]
 RANK = {prefix: n for n, (_, prefixes) in enumerate(ROOMS) for prefix in prefixes}
-# Imports against the order that are known and not yet undone, with the reason.
-KNOWN = {
-    ("banlens.readwrite", "banlens.visualize.network"):
-        "write_graph writes the html format with the network page of visualize/",
-}
 
 
 def _modules() -> dict[str, Path]:
@@ -104,13 +97,7 @@ def _try_room(module: str) -> bool:
 
 
 def test_no_module_imports_from_a_later_room():
-    assert _against_the_order() - set(KNOWN) == set()
-
-
-@pytest.mark.parametrize("pair", sorted(KNOWN))
-def test_known_exceptions_still_exist(pair):
-    """A known exception that is gone must leave the list."""
-    assert pair in _against_the_order()
+    assert _against_the_order() == set()
 
 
 def test_the_check_sees_an_import_against_the_order(tmp_path):

@@ -53,7 +53,7 @@ GRAPHOLOGY_SUFFIX = ".graphology.json"
 
 def write_html(graph: Any, path: Any, **kwargs: Any) -> None:
     """Write the interactive, offline HTML page of ``graph`` (see
-    :func:`banlens.visualize.write_html`).
+    :func:`banlens.readwrite.html.write_html`).
 
     Parameters
     ----------
@@ -77,7 +77,7 @@ def write_html(graph: Any, path: Any, **kwargs: Any) -> None:
     >>> os.path.getsize("network.html") > 0
     True
     """
-    from ..visualize.network import write_html as write
+    from .html import write_html as write
 
     write(graph, path, **kwargs)
 
