@@ -263,3 +263,16 @@ def test_a_plural_pronoun_acting_on_each_other_is_the_pair_not_the_plural_name(c
 ])
 def test_speakers_of_announcements(city, text, expected):
     assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an institution named by its members, in the plural
+    ("Das Hafenamt prüft den Fall. Die Wettbewerbshüter werfen der Nordbank "
+     "Preisabsprachen vor.", {("hafenamt", "accuses", "nordbank", True)}),
+    ("Das Hafenamt prüft den Fall. Die Nordbank widerspricht den Wettbewerbshütern.",
+     {("nordbank", "rejects", "hafenamt", True)}),
+    # no institution of that type before: nothing
+    ("Die Nordbank klagt. Die Kartellwächter kritisieren Verdi.", set()),
+])
+def test_institutions_named_by_their_members(city, text, expected):
+    assert triples(city(text)) == expected

@@ -32,6 +32,9 @@ class ReferenceClass(BaseModel):
     types: Annotated[list[Literal[ACTOR_TYPES]], Field(min_length=1)]  # type: ignore[valid-type]
     nouns: Annotated[dict[str, Literal[GENDERS]], Field(min_length=1)]  # type: ignore[valid-type]
     compounds: Literal[COMPOUND_MODES] = "all"  # type: ignore[valid-type]
+    # the nouns name an institution by its members, so their plural refers to it too
+    # ("die Wettbewerbshüter", "den Richtern")
+    plural: bool = False
 
 
 class ReferenceFile(BaseModel):
@@ -80,7 +83,7 @@ def check_references(data: Any, where: str) -> dict[str, Any]:
     except ValidationError as err:
         raise ReferencesError(_message(first_error(err), where)) from None
     classes = {name: {"types": list(spec.types), "nouns": dict(spec.nouns),
-                      "compounds": spec.compounds}
+                      "compounds": spec.compounds, "plural": spec.plural}
                for name, spec in parsed.classes.items()}
     return {"classes": classes, "not_part_of": list(parsed.not_part_of),
             "groups": list(parsed.groups)}

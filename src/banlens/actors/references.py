@@ -69,6 +69,8 @@ DETERMINERS = {
     "f": frozenset({"die", "der", "diese", "dieser"}),
     "n": frozenset({"das", "dem", "des", "dieses", "diesem"}),
 }
+# Plural articles and demonstratives, for nouns that name an institution by its members.
+PLURAL_DETERMINERS = frozenset({"die", "den", "der", "diese", "diesen", "dieser"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 # Words that open a noun phrase: never an adjective inside one.
 ARTICLES = frozenset().union(*DETERMINERS.values()) | frozenset(
@@ -103,6 +105,7 @@ class Description:
     gender: str
     types: frozenset[str]
     compounds: str = "all"  # which compounds ending in the noun count: all, hyphen, none
+    plural: bool = False  # the plural names the actor too ("die Wettbewerbshüter")
 
 
 @Language.factory(
@@ -138,7 +141,8 @@ class ReferenceResolver:
             types = frozenset(spec["types"])
             for noun, gender in spec["nouns"].items():
                 self._nouns[noun.lower()] = Description(noun, gender, types,
-                                                        spec.get("compounds", "all"))
+                                                        spec.get("compounds", "all"),
+                                                        spec.get("plural", False))
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
         self._group_nouns = frozenset(w.lower() for w in data.get("groups", []))
         self._forms: dict[int, Description | None] = {}
@@ -517,7 +521,8 @@ class ReferenceResolver:
                and _adjective(doc[j].text)):
             j -= 1
             adjectives += 1
-        if j < 0 or doc[j].lower_ not in DETERMINERS[found.gender]:
+        allowed = DETERMINERS[found.gender] | (PLURAL_DETERMINERS if found.plural else frozenset())
+        if j < 0 or doc[j].lower_ not in allowed:
             return False
         nxt = i + 1
         if nxt < len(doc):
@@ -570,6 +575,8 @@ def _singular_forms(low: str) -> list[str]:
         forms.append(low[:-2])
     if low.endswith("s") and len(low) > 3:
         forms.append(low[:-1])
+    if low.endswith("ern") and len(low) > 4:
+        forms.append(low[:-1])  # a dative plural: "den Wettbewerbshütern"
     return forms
 
 
