@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-prefilter", action="store_true",
                          help="run the whole pipeline on every text (by default only the "
                               "passages that can name an actor are tokenized; same output)")
+    _add_scheduler_options(extract)
     _add_filter_options(extract)
     extract.add_argument("--instances", action="store_true",
                          help="graph files get one edge per relation instance (with its "
@@ -208,6 +209,27 @@ def csv_options(args: argparse.Namespace) -> CsvOptions:
                       text_column=parse_column(args.text_column),
                       id_column=parse_column(args.id_column),
                       header=not args.no_header)
+
+
+def _add_scheduler_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "Dask", "run on a Dask cluster (needs pip install 'banlens[dask]'; see the "
+                "Performance page of the documentation)")
+    group.add_argument("--scheduler", choices=("local", "dask"), default="local",
+                       help="local: this process (and --n-process); dask: partitions of the "
+                            "input on Dask workers (default: local)")
+    where = group.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive_int, metavar="N",
+                       help="start a local Dask cluster of N worker processes (default: one "
+                            "per CPU)")
+    where.add_argument("--address", metavar="URL",
+                       help="use the running Dask scheduler at URL (tcp://host:8786); every "
+                            "worker must be able to read the inputs")
+    group.add_argument("--partition-size", type=_positive_int, default=None, metavar="N",
+                       help="documents per partition (default: 100)")
+    group.add_argument("--timeout", type=_positive_int, default=None, metavar="SECONDS",
+                       help="how long to wait for the scheduler or the local cluster to come "
+                            "up (default: 60)")
 
 
 def _add_filter_options(parser: argparse.ArgumentParser) -> None:
@@ -381,6 +403,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if fmt == "jsonl" and (args.include_negated or args.no_hypothetical) and not quiet:
         print("banlens: note: --include-negated/--no-hypothetical filter graph outputs only; "
               "jsonl keeps every relation with its flags", file=sys.stderr)
+    if args.scheduler == "dask":
+        return _extract_on_dask(args, fmt, output)
+    if args.workers or args.address or args.partition_size or args.timeout:
+        raise UsageError("--workers, --address, --partition-size and --timeout need "
+                         "--scheduler dask")
     nlp = _load(args.model, args.actors, args.relations, not args.no_references)
 
     summary = Summary()
@@ -418,6 +445,35 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     if not quiet or not summary.processed:
+        print(summary.line(written), file=stderr)
+    return EXIT_OK if summary.processed else EXIT_FAILED
+
+
+def _extract_on_dask(args: argparse.Namespace, fmt: str, output: str) -> int:
+    """``extract --scheduler dask``: the same outputs and reports, computed on Dask workers."""
+    if args.n_process > 1:
+        raise UsageError("--n-process is for the local scheduler; with --scheduler dask "
+                         "give --workers N (or --address of a cluster)")
+    try:
+        from . import dask as on_dask
+        from .partitions import DEFAULT_PARTITION_SIZE, PipelineSpec
+    except ImportError as err:
+        raise UsageError(str(err).split(" (")[0]) from None
+    summary = Summary()
+    stderr = sys.stderr
+    reporter = ProblemReporter(summary, stderr)
+    spec = PipelineSpec.of(args.model, args.actors, args.relations, not args.no_references)
+    try:
+        written = on_dask.extract_to(
+            args.inputs, output, fmt, spec=spec, summary=summary, on_problem=reporter,
+            address=args.address, workers=args.workers, aggregate=args.aggregate,
+            include_negated=args.include_negated, include_hypothetical=not args.no_hypothetical,
+            partition_size=args.partition_size or DEFAULT_PARTITION_SIZE,
+            batch_size=args.batch_size, timeout=args.timeout or on_dask.DEFAULT_TIMEOUT,
+            progress=stderr if not args.quiet and _isatty(stderr) else None)
+    except on_dask.ClusterError as err:
+        raise OutputError(str(err)) from None
+    if not args.quiet or not summary.processed:
         print(summary.line(written), file=stderr)
     return EXIT_OK if summary.processed else EXIT_FAILED
 
