@@ -1,8 +1,8 @@
 """banlens on a Dask cluster: a corpus of any size, the same graph and records as one process.
 
 :func:`extract` is the entry point for notebooks with a ``distributed.Client``;
-``banlens extract … --scheduler dask`` calls :func:`extract_to` (see
-:doc:`the performance page <performance>` for running it on a real cluster).
+``banlens extract … --scheduler dask`` calls :func:`extract_to` (the Performance
+page of the documentation shows how to run it on a cluster of several machines).
 
 A job is a map over partitions and a tree of merges (the work itself is in
 :mod:`banlens.partitions`, which knows nothing of Dask):
@@ -100,7 +100,7 @@ def cluster_client(address: str | None = None, workers: int | None = None, *,
             with dask.config.set({"distributed.comm.timeouts.connect": timeout}):
                 cluster = distributed.LocalCluster(
                     n_workers=count, threads_per_worker=1, processes=True,
-                    dashboard_address=":0", silence_logs=logging.ERROR,
+                    dashboard_address=":0", silence_logs=logging.CRITICAL,
                     death_timeout=timeout)
                 client = distributed.Client(cluster, timeout=timeout, set_as_default=False)
                 client.wait_for_workers(count, timeout=timeout)
@@ -460,9 +460,8 @@ def extract_to(
     spec.check()
     parts = plan_partitions(inputs, partition_size)
     with cluster_client(address, workers, timeout=timeout) as client:
-        logger.info(f"banlens: {len(parts)} partitions on "
-                    f"{len(client.scheduler_info(n_workers=-1)['workers'])} Dask workers "
-                    f"({client.scheduler.address})")
+        logger.info(f"banlens: {len(parts)} partitions on {len(client.nthreads())} Dask "
+                    f"workers ({client.scheduler.address})")
         job = _Job(client, parts, spec, keep=("jsonl",) if fmt == "jsonl" else ("graph",),
                    batch_size=batch_size, include_negated=include_negated,
                    include_hypothetical=include_hypothetical, split_every=split_every,
