@@ -279,15 +279,21 @@ class _Job:
         return level[0]
 
     def results(self, step: Callable[[PartitionResult], Any], name: str,
-                watch: Sequence[Any] = ()) -> Iterator[Any]:
+                watch: Sequence[Any] = (), keep: bool = False) -> Iterator[Any]:
         """``step`` of each partition's result, in input order, with its events replayed
-        and its counts added to the summary, while the progress bar shows the work."""
+        and its counts added to the summary, while the progress bar shows the work.
+
+        Each partition's result is let go once handled (merges that need it still get
+        it), so the cluster does not hold the whole output; ``keep`` holds on to them.
+        """
         reports = [self.client.submit(_report, future, step, key=self._key(name, i), pure=False)
                    for i, future in enumerate(self.futures)]
         with _progress([*self.futures, *watch], self.client, self.stream) as self.bar:
-            for future in reports:
+            for number, future in enumerate(reports):
                 events, counts, value = future.result()
                 future.release()
+                if not keep:
+                    self.futures[number].release()
                 self.replay(events)
                 _add_counts(self.summary, counts)
                 yield value
@@ -416,7 +422,7 @@ def extract(
                           dask.bag.from_sequence([], npartitions=1) if records else None,
                           problems, summary, 0)
     merged = job.merged()
-    for _ in job.results(_nothing, "report", watch=[merged]):
+    for _ in job.results(_nothing, "report", watch=[merged], keep=records):
         pass
     summary.problems = len(problems)
     summary.skipped = sum(problem.skipped for problem in problems)
