@@ -5,12 +5,16 @@ JSONL file with ids) and the actor dictionary of that corpus
 (``benchmarks/data/actors_10kgnad.yml``, so that there are relations to compare):
 
 1. the local run: pipeline -> records -> graph in this process (the reference graph,
-   and the single-process rate);
-2. for 1 and 2 workers, ``--repeat`` times in turn: a fresh ``LocalCluster`` (one
-   thread per worker), the pipeline built on every worker (:func:`banlens.dask.preload`),
-   then :func:`banlens.dask.extract` twice, timed: the first run reads with cold
-   vocabularies, as a new cluster does, the second with warm ones, as a long-lived
-   cluster does. Every graph must equal the reference (nodes, edges, keys, attributes);
+   and the single-process rate), then the partition functions of
+   :mod:`banlens.partitions` one after another in this process (plan, scan, process,
+   merge; no Dask), each with a freshly built pipeline;
+2. two clusters side by side, ``LocalCluster`` s of 1 and of 2 worker processes (one
+   thread each), the pipeline built on every worker (:func:`banlens.dask.preload`);
+   then :func:`banlens.dask.extract` on one and the other in turn, ``--repeat`` + 1
+   rounds: round 0 reads with cold vocabularies, as a new cluster does, the later
+   rounds with warm ones, as a long-lived cluster does. Taking the two in turn, close
+   in time, keeps bursts of load on a shared machine from deciding the ratio. Every
+   graph must equal the reference (nodes, edges, keys, attributes);
 3. end to end, as a user types it:
    ``banlens extract corpus.jsonl --aggregate -o net.graphml`` locally and with
    ``--scheduler dask --workers 1`` and ``--workers 2`` (wall time, including start-up,
@@ -18,7 +22,7 @@ JSONL file with ids) and the actor dictionary of that corpus
 
 The speed-ups are ratios of times measured in this run. Run from the repository root::
 
-    .venv/bin/python benchmarks/dask_scaling.py [--repeat 2] [--partition-size 100]
+    .venv/bin/python benchmarks/dask_scaling.py [--repeat 4] [--partition-size 100]
 
 The machine should be otherwise idle; the load average is printed before and after.
 """
@@ -68,6 +72,28 @@ def local_reference(source: Path, actors: Path, batch_size: int):
     return seconds, cpu, documents, tokens, builder.graph
 
 
+def partitions_here(source: Path, actors: Path, partition_size: int, batch_size: int,
+                    reference) -> tuple[float, float]:
+    """The partition functions one after another in this process, no Dask: seconds, CPU."""
+    from banlens import partitions
+    from banlens.partitions import PipelineSpec
+
+    spec = PipelineSpec.of("blank", [actors])
+    partitions.pipeline_for(spec)  # built before the clock starts, as on a preloaded worker
+    start, cpu = time.perf_counter(), time.process_time()
+    parts = partitions.plan_partitions([source], partition_size)
+    scans = [partitions.scan_partition(part) for part in parts]
+    renames = partitions.assign_ids(scans)
+    results = [partitions.process_partition(part, changed, spec=spec, batch_size=batch_size,
+                                            expected=len(scan.documents))
+               for part, changed, scan in zip(parts, renames, scans, strict=True)]
+    graph = partitions.merge_results(*results)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    if graph_data(graph) != graph_data(reference):
+        sys.exit("partitions in one process: the graph differs from the local run")
+    return seconds, cpu
+
+
 def _cpu_seconds() -> float:
     """CPU seconds of the calling process (run on every worker through client.run)."""
     import resource
@@ -76,36 +102,51 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def dask_runs(source: Path, actors: Path, workers: int, partition_size: int, batch_size: int,
-              reference) -> dict[str, float]:
-    """A fresh cluster of ``workers``: start-up, pipeline building, a cold and a warm run."""
+def dask_rounds(source: Path, actors: Path, rounds: int, partition_size: int,
+                batch_size: int, reference) -> list[dict[int, tuple[float, float, float]]]:
+    """``rounds`` rounds of one run on 1 and one on 2 workers: {workers: (s, CPU s, load)}."""
     import banlens.dask as bd
     from banlens.partitions import PipelineSpec
 
     spec = PipelineSpec.of("blank", [actors])
-    times: dict[str, float] = {}
-    start = time.perf_counter()
-    with bd.cluster_client(workers=workers, timeout=120) as client:
-        times["cluster"] = time.perf_counter() - start
-        start = time.perf_counter()
-        loads = bd.preload(client, spec)
-        times["preload"] = time.perf_counter() - start
-        assert len(loads) == workers and set(loads.values()) == {1}, loads
-        for run in ("cold", "warm"):
-            before = client.run(_cpu_seconds)
+    with bd.cluster_client(workers=1, timeout=120) as one, \
+            bd.cluster_client(workers=2, timeout=120) as two:
+        clients = {1: one, 2: two}
+        for workers, client in clients.items():
             start = time.perf_counter()
-            result = bd.extract([source], client=client, model="blank", actors=[actors],
-                                records=False, partition_size=partition_size,
-                                batch_size=batch_size)
-            times[run] = time.perf_counter() - start
-            after = client.run(_cpu_seconds)
-            times[f"{run}_cpu"] = sum(after[w] - before[w] for w in after)
-            if graph_data(result.graph) != graph_data(reference):
-                sys.exit(f"{workers} worker(s), {run} run: the graph differs from the local run")
-        times["partitions"] = result.partitions
-        again = bd.worker_loads(client, spec)
-        assert set(again.values()) == {1}, f"pipeline built more than once per worker: {again}"
-    return times
+            loads = bd.preload(client, spec)
+            assert len(loads) == workers and set(loads.values()) == {1}, loads
+            print(f"dask, {workers} worker(s):    pipeline built on every worker in "
+                  f"{time.perf_counter() - start:.1f} s", flush=True)
+        results = []
+        for number in range(rounds):
+            row = {}
+            for workers in ((1, 2) if number % 2 == 0 else (2, 1)):
+                client = clients[workers]
+                load = os.getloadavg()[0]
+                before = client.run(_cpu_seconds)
+                start = time.perf_counter()
+                result = bd.extract([source], client=client, model="blank", actors=[actors],
+                                    records=False, partition_size=partition_size,
+                                    batch_size=batch_size)
+                seconds = time.perf_counter() - start
+                after = client.run(_cpu_seconds)
+                cpu = sum(after[w] - before[w] for w in after)
+                if graph_data(result.graph) != graph_data(reference):
+                    sys.exit(f"{workers} worker(s), round {number}: the graph differs from "
+                             "the local run")
+                row[workers] = (seconds, cpu, load)
+            results.append(row)
+            kind = "cold" if number == 0 else "warm"
+            print(f"round {number} ({kind}):        1 worker {row[1][0]:.2f} s (CPU "
+                  f"{row[1][1]:.2f} s), 2 workers {row[2][0]:.2f} s (CPU {row[2][1]:.2f} s); "
+                  f"speed-up {row[1][0] / row[2][0]:.2f}; {result.partitions} partitions; "
+                  f"load average {row[1][2]:.1f}/{row[2][2]:.1f}; graphs equal to the local "
+                  "run", flush=True)
+        for client in clients.values():
+            again = bd.worker_loads(client, spec)
+            assert set(again.values()) == {1}, f"pipeline built more than once: {again}"
+    return results
 
 
 def cli_run(argv: list[str]) -> float:
@@ -123,8 +164,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=None,
                         help="default: ../shared/corpora/10kGNAD-test.csv or $BANLENS_CORPUS")
     parser.add_argument("--actors", type=Path, default=ACTORS)
-    parser.add_argument("--repeat", type=int, default=2,
-                        help="fresh clusters per worker count, taken in turn (median)")
+    parser.add_argument("--repeat", type=int, default=4,
+                        help="warm rounds after the cold one (median)")
     parser.add_argument("--partition-size", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--skip-cli", action="store_true")
@@ -155,40 +196,28 @@ def main() -> int:
               f" actors, {reference.number_of_edges()} relation edges, "
               f"{edges.number_of_edges()} aggregated)", flush=True)
 
-        runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
-        for _ in range(args.repeat):
-            for workers in (1, 2):
-                times = dask_runs(source, args.actors, workers, args.partition_size,
-                                  args.batch_size, reference)
-                runs[workers].append(times)
-                print(f"dask, {workers} worker(s):    cluster {times['cluster']:.1f} s, "
-                      f"pipeline {times['preload']:.1f} s, {int(times['partitions'])} "
-                      f"partitions; cold run {times['cold']:.2f} s (workers' CPU "
-                      f"{times['cold_cpu']:.2f} s), warm run {times['warm']:.2f} s (CPU "
-                      f"{times['warm_cpu']:.2f} s); graph equal to the local run", flush=True)
-
-        def median(workers: int, key: str) -> float:
-            return statistics.median(times[key] for times in runs[workers])
-
-        for key in ("cold", "warm"):
-            one, two = median(1, key), median(2, key)
-            print(f"{key} runs (median):      1 worker {one:.2f} s "
-                  f"({documents / one:,.0f} docs/s), 2 workers {two:.2f} s "
-                  f"({documents / two:,.0f} docs/s); speed-up {one / two:.2f} "
-                  f"(target >= {TARGET_SPEEDUP}; per repeat: "
-                  + ", ".join(f"{a[key] / b[key]:.2f}"
-                              for a, b in zip(runs[1], runs[2], strict=True)) + ")", flush=True)
-        for key in ("cold", "warm"):
-            print(f"workers' CPU, {key} runs: 1 worker {median(1, key + '_cpu'):.2f} s, 2 "
-                  f"workers {median(2, key + '_cpu'):.2f} s together (work added by splitting "
-                  f"it: {median(2, key + '_cpu') / median(1, key + '_cpu'):.2f}x)", flush=True)
-        one_cold = median(1, "cold")
-        print(f"dask 1 worker / local:  {one_cold / local_s:.2f} (cold run against the local "
-              "run: the cost of scan, scheduling and merging)", flush=True)
-        rate = documents / one_cold
-        core_hours = 1e6 / rate / 3600
-        print(f"per core: {rate:,.0f} docs/s -> {core_hours:.2f} core-hours per million "
-              "articles of this length (cold run, 1 worker)", flush=True)
+        here_s, here_cpu = partitions_here(source, args.actors, args.partition_size,
+                                           args.batch_size, reference)
+        print(f"partitions, 1 process: {here_s:.2f} s (CPU {here_cpu:.2f} s): the partition "
+              "functions one after another, no Dask; graph equal to the local run", flush=True)
+        rounds = dask_rounds(source, args.actors, args.repeat + 1, args.partition_size,
+                             args.batch_size, reference)
+        cold, warm = rounds[0], rounds[1:]
+        speedups = [row[1][0] / row[2][0] for row in warm]
+        print(f"speed-up 2 vs 1 worker: cold {cold[1][0] / cold[2][0]:.2f}, warm (median of "
+              f"{len(warm)}) {statistics.median(speedups):.2f} (target >= {TARGET_SPEEDUP}; "
+              f"warm rounds: {', '.join(f'{x:.2f}' for x in speedups)})", flush=True)
+        work = [row[2][1] / row[1][1] for row in rounds]
+        print(f"workers' CPU, 2 / 1 worker: median {statistics.median(work):.2f} (work added by "
+              "splitting the corpus and merging; rounds: "
+              f"{', '.join(f'{x:.2f}' for x in work)})", flush=True)
+        print(f"dask 1 worker / local:  {cold[1][0] / local_s:.2f} (cold round against the local "
+              "run, both with cold vocabularies)", flush=True)
+        for name, row in (("cold", cold), ("warm", warm[0] if warm else cold)):
+            rate = documents / row[1][0]
+            print(f"per core, {name}: {rate:,.0f} docs/s, {tokens / row[1][0]:,.0f} tokens/s -> "
+                  f"{1e6 / rate / 3600:.2f} core-hours per million articles of this length "
+                  "(1 worker)", flush=True)
 
         if not args.skip_cli:
             common = ["extract", str(source), "--actors", str(args.actors), "--model", "blank",

@@ -218,3 +218,16 @@ def test_dask_options_are_checked(tmp_path, capsys, argv, words):
     assert words in capsys.readouterr().err
 
 
+
+
+def test_bad_dictionary_fails_before_any_cluster_starts(tmp_path, capsys):
+    pytest.importorskip("distributed", reason="needs pip install 'banlens[dask]'")
+    bad = tmp_path / "bad.yml"
+    bad.write_text("actors:\n  - id: x\n    type: person\n", encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text(SENTENCES[0], encoding="utf-8")
+    code = cli.main(["extract", str(text), "--actors", str(bad), "--scheduler", "dask",
+                     "--address", "tcp://127.0.0.1:9", "-o", str(tmp_path / "o.jsonl")])
+    assert code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.yml" in err and "cannot reach" not in err

@@ -61,8 +61,8 @@ from .corpus import (
 )
 from .errors import BanlensError, InputError
 
-#: Documents per partition unless told otherwise: a few seconds of work per task,
-#: small enough that two workers share a corpus of a thousand articles evenly.
+#: Documents per partition unless told otherwise: well under a second of work per
+#: task on one core, small enough that two workers share a thousand articles evenly.
 DEFAULT_PARTITION_SIZE = 100
 
 logger = logging.getLogger("banlens")
