@@ -149,10 +149,10 @@ def test_cli_reports_an_unreachable_scheduler(tmp_path, capsys):
     text = tmp_path / "a.txt"
     text.write_text(SENTENCES[0], encoding="utf-8")
     code = cli.main(["extract", str(text), "-o", str(tmp_path / "o.jsonl"), "--scheduler",
-                     "dask", "--address", "tcp://127.0.0.1:9", "--timeout", "2", "-q"])
+                     "dask", "--address", "tcp://127.0.0.1:9", "--timeout", "1", "-q"])
     assert code == cli.EXIT_FAILED
     err = capsys.readouterr().err
-    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 2 s" in err
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9 within 1 s" in err
     assert "Traceback" not in err
 
 
@@ -180,3 +180,13 @@ def test_10kgnad_articles_on_two_workers_equal_the_local_run(client, tmp_path, c
     assert (tmp_path / "dask.graphml").read_bytes() == (tmp_path / "local.graphml").read_bytes()
     graph = nx.read_graphml(tmp_path / "local.graphml")
     assert graph.number_of_edges() > 0 and graph.number_of_nodes() > 10
+
+
+def test_cli_on_a_cluster_writes_jsonl_to_stdout(client, tmp_path, capsys):
+    inputs = write_sample(tmp_path)
+    assert cli.main(["extract", *map(str, inputs), "-o", "-", "-q"]) == 0
+    local = capsys.readouterr().out
+    assert cli.main(["extract", *map(str, inputs), "-o", "-", "-q", "--scheduler", "dask",
+                     "--address", client.scheduler.address, "--partition-size", "2"]) == 0
+    remote = capsys.readouterr().out
+    assert remote == local and local.count("\n") >= 10
