@@ -1,8 +1,9 @@
 """banlens on Dask with 1 and 2 workers: same graph as the local run, and how it scales.
 
-On ``../shared/corpora/10kGNAD-test.csv`` (1,028 German news articles, written to a
-JSONL file with ids) and the actor dictionary of that corpus
-(``benchmarks/data/actors_10kgnad.yml``, so that there are relations to compare):
+On ``../shared/corpora/10kGNAD-test.csv`` (1,028 German news articles), read as the
+CSV file it is (``label;text``, no header: ``--no-header --text-column 2``), and the
+actor dictionary of that corpus (``benchmarks/data/actors_10kgnad.yml``, so that there
+are relations to compare):
 
 1. the local run: pipeline -> records -> graph in this process (the reference graph,
    and the single-process rate), then the partition functions of
@@ -16,9 +17,12 @@ JSONL file with ids) and the actor dictionary of that corpus
    in time, keeps bursts of load on a shared machine from deciding the ratio. Every
    graph must equal the reference (nodes, edges, keys, attributes);
 3. end to end, as a user types it:
-   ``banlens extract corpus.jsonl --aggregate -o net.graphml`` locally and with
-   ``--scheduler dask --workers 1`` and ``--workers 2`` (wall time, including start-up,
-   cluster start and pipeline loading); the GraphML files must be identical.
+   ``banlens extract 10kGNAD-test.csv --no-header --text-column 2 --aggregate -o
+   net.graphml`` locally and with ``--scheduler dask --workers 1`` and ``--workers 2``
+   (wall time, including start-up, cluster start and pipeline loading), with the
+   bundled dictionary and with the corpus dictionary; the three GraphML files must
+   have the same edges with the same weights (read back with networkx), and be
+   identical byte for byte.
 
 The speed-ups are ratios of times measured in this run. Run from the repository root::
 
@@ -30,7 +34,6 @@ The machine should be otherwise idle; the load average is printed before and aft
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -43,6 +46,14 @@ from _corpus import REPO, corpus_path, read_articles
 
 ACTORS = REPO / "benchmarks" / "data" / "actors_10kgnad.yml"
 TARGET_SPEEDUP = 1.6
+#: How the corpus file is read: ``label;text``, no header row (the layout is found).
+CSV_FLAGS = ["--no-header", "--text-column", "2"]
+
+
+def csv_options():
+    from banlens.csvformat import CsvOptions
+
+    return CsvOptions(header=False, text_column=2)
 
 
 def graph_data(G):
@@ -62,13 +73,14 @@ def local_reference(source: Path, actors: Path, batch_size: int):
     start, cpu = time.perf_counter(), time.process_time()
     builder = GraphBuilder(lexicon=lexicon)
     documents = 0
-    for record in iter_records(nlp, iter_documents([source]), batch_size=batch_size):
+    documents_in = iter_documents([source], csv_options=csv_options())
+    for record in iter_records(nlp, documents_in, batch_size=batch_size):
         builder.add(record)
         documents += 1
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     tokenizer = spacy.blank("de")
-    texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]
-    tokens = sum(len(doc) for doc in tokenizer.pipe(texts, batch_size=batch_size))
+    tokens = sum(len(doc) for doc in tokenizer.pipe(read_articles(source),
+                                                     batch_size=batch_size))
     return seconds, cpu, documents, tokens, builder.graph
 
 
@@ -81,7 +93,7 @@ def partitions_here(source: Path, actors: Path, partition_size: int, batch_size:
     spec = PipelineSpec.of("blank", [actors])
     partitions.pipeline_for(spec)  # built before the clock starts, as on a preloaded worker
     start, cpu = time.perf_counter(), time.process_time()
-    parts = partitions.plan_partitions([source], partition_size)
+    parts = partitions.plan_partitions([source], partition_size, csv_options())
     scans = [partitions.scan_partition(part) for part in parts]
     renames = partitions.assign_ids(scans)
     results = [partitions.process_partition(part, changed, spec=spec, batch_size=batch_size,
@@ -127,8 +139,8 @@ def dask_rounds(source: Path, actors: Path, rounds: int, partition_size: int,
                 before = client.run(_cpu_seconds)
                 start = time.perf_counter()
                 result = bd.extract([source], client=client, model="blank", actors=[actors],
-                                    records=False, partition_size=partition_size,
-                                    batch_size=batch_size)
+                                    records=False, csv_options=csv_options(),
+                                    partition_size=partition_size, batch_size=batch_size)
                 seconds = time.perf_counter() - start
                 after = client.run(_cpu_seconds)
                 cpu = sum(after[w] - before[w] for w in after)
@@ -159,6 +171,50 @@ def cli_run(argv: list[str]) -> float:
     return seconds
 
 
+def weighted_edges(path: Path) -> dict[tuple[str, str, str], int]:
+    """{(source, relation, target): weight} of an aggregated GraphML file."""
+    import networkx as nx
+
+    graph = nx.read_graphml(path)
+    edges: dict[tuple[str, str, str], int] = {}
+    for source, target, data in graph.edges(data=True):
+        key = (source, str(data.get("relation", data.get("label", ""))), target)
+        if key in edges:
+            sys.exit(f"{path.name}: edge {key} twice in an aggregated graph")
+        edges[key] = int(data["weight"])
+    return edges
+
+
+def end_to_end(source: Path, actors: Path | None, tmp_dir: Path, partition_size: int) -> str:
+    """The three commands (local, --workers 1, --workers 2) on the corpus file: wall times,
+    and a check that their graphs have the same edges and weights."""
+    name = actors.stem if actors else "bundled"
+    common = ["extract", str(source), *CSV_FLAGS, "--model", "blank", "--aggregate", "-q"]
+    if actors is not None:
+        common += ["--actors", str(actors)]
+    files = {run: tmp_dir / f"{name}-{run}.graphml" for run in ("local", 1, 2)}
+    wall = {"local": cli_run([*common, "-o", str(files["local"])])}
+    for workers in (1, 2):
+        wall[workers] = cli_run([*common, "-o", str(files[workers]), "--scheduler", "dask",
+                                 "--workers", str(workers),
+                                 "--partition-size", str(partition_size)])
+    reference = weighted_edges(files["local"])
+    if not reference:
+        sys.exit(f"{name}: the local graph has no edges; nothing to compare")
+    for workers in (1, 2):
+        if weighted_edges(files[workers]) != reference:
+            sys.exit(f"dictionary {name}, --workers {workers}: edges or weights differ from "
+                     "the local run's")
+        if files[workers].read_bytes() != files["local"].read_bytes():
+            sys.exit(f"dictionary {name}, --workers {workers}: GraphML differs from the "
+                     "local run's")
+    return (f"CLI end to end ({name} dictionary): local {wall['local']:.1f} s, --workers 1 "
+            f"{wall[1]:.1f} s, --workers 2 {wall[2]:.1f} s (start-up, cluster and pipeline "
+            f"loading included); 2 vs 1 worker {wall[1] / wall[2]:.2f}; same {len(reference)} "
+            f"edges with the same weights (total {sum(reference.values())}) in all three, "
+            "files identical")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=None,
@@ -169,77 +225,66 @@ def main() -> int:
     parser.add_argument("--partition-size", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--skip-cli", action="store_true")
+    parser.add_argument("--only-cli", action="store_true",
+                        help="only the end-to-end commands (the graph check)")
     args = parser.parse_args()
-
-    import networkx as nx
 
     import banlens
 
-    path = args.corpus or corpus_path()
-    texts = read_articles(path)
-    print(f"corpus: {path.name}, {len(texts)} articles; actors {args.actors.name}; "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start", flush=True)
+    source = args.corpus or corpus_path()
+    texts = read_articles(source)
+    print(f"corpus: {source.name}, {len(texts)} articles; actors {args.actors.name}; "
+          f"{os.cpu_count()} CPUs, load average {load_text()} at start", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        source = tmp_dir / "corpus.jsonl"
-        with source.open("w", encoding="utf-8") as handle:
-            for i, text in enumerate(texts):
-                handle.write(json.dumps({"id": f"a{i:04d}", "text": text},
-                                        ensure_ascii=False) + "\n")
+        if not args.only_cli:
+            local_s, local_cpu, documents, tokens, reference = local_reference(
+                source, args.actors, args.batch_size)
+            edges = banlens.aggregate(reference)
+            print(f"local, 1 process:      {local_s:.2f} s (CPU {local_cpu:.2f} s) = "
+                  f"{documents / local_s:,.0f} docs/s, {tokens / local_s:,.0f} tokens/s "
+                  f"({tokens:,} tokens; {reference.number_of_nodes()} actors, "
+                  f"{reference.number_of_edges()} relation edges, {edges.number_of_edges()} "
+                  "aggregated)", flush=True)
 
-        local_s, local_cpu, documents, tokens, reference = local_reference(source, args.actors,
-                                                                args.batch_size)
-        edges = banlens.aggregate(reference)
-        print(f"local, 1 process:      {local_s:.2f} s (CPU {local_cpu:.2f} s) = "
-              f"{documents / local_s:,.0f} docs/s, "
-              f"{tokens / local_s:,.0f} tokens/s ({tokens:,} tokens; {reference.number_of_nodes()}"
-              f" actors, {reference.number_of_edges()} relation edges, "
-              f"{edges.number_of_edges()} aggregated)", flush=True)
+            here_s, here_cpu = partitions_here(source, args.actors, args.partition_size,
+                                               args.batch_size, reference)
+            print(f"partitions, 1 process: {here_s:.2f} s (CPU {here_cpu:.2f} s): the "
+                  "partition functions one after another, no Dask; graph equal to the local "
+                  "run", flush=True)
+            rounds = dask_rounds(source, args.actors, args.repeat + 1, args.partition_size,
+                                 args.batch_size, reference)
+            report_rounds(rounds, documents, tokens, local_s)
+        if not args.skip_cli:
+            for actors in (None, args.actors):
+                print(end_to_end(source, actors, tmp_dir, args.partition_size), flush=True)
+    print(f"load average at end: {load_text()}")
+    return 0
 
-        here_s, here_cpu = partitions_here(source, args.actors, args.partition_size,
-                                           args.batch_size, reference)
-        print(f"partitions, 1 process: {here_s:.2f} s (CPU {here_cpu:.2f} s): the partition "
-              "functions one after another, no Dask; graph equal to the local run", flush=True)
-        rounds = dask_rounds(source, args.actors, args.repeat + 1, args.partition_size,
-                             args.batch_size, reference)
-        cold, warm = rounds[0], rounds[1:]
-        speedups = [row[1][0] / row[2][0] for row in warm]
+
+def load_text() -> str:
+    return "/".join(f"{value:.2f}" for value in os.getloadavg()) + " (1/5/15 min)"
+
+
+def report_rounds(rounds: list[dict[int, tuple[float, float, float]]], documents: int,
+                  tokens: int, local_s: float) -> None:
+    cold, warm = rounds[0], rounds[1:]
+    speedups = [row[1][0] / row[2][0] for row in warm]
+    if warm:
         print(f"speed-up 2 vs 1 worker: cold {cold[1][0] / cold[2][0]:.2f}, warm (median of "
               f"{len(warm)}) {statistics.median(speedups):.2f} (target >= {TARGET_SPEEDUP}; "
               f"warm rounds: {', '.join(f'{x:.2f}' for x in speedups)})", flush=True)
-        work = [row[2][1] / row[1][1] for row in rounds]
-        print(f"workers' CPU, 2 / 1 worker: median {statistics.median(work):.2f} (work added by "
-              "splitting the corpus and merging; rounds: "
-              f"{', '.join(f'{x:.2f}' for x in work)})", flush=True)
-        print(f"dask 1 worker / local:  {cold[1][0] / local_s:.2f} (cold round against the local "
-              "run, both with cold vocabularies)", flush=True)
-        for name, row in (("cold", cold), ("warm", warm[0] if warm else cold)):
-            rate = documents / row[1][0]
-            print(f"per core, {name}: {rate:,.0f} docs/s, {tokens / row[1][0]:,.0f} tokens/s -> "
-                  f"{1e6 / rate / 3600:.2f} core-hours per million articles of this length "
-                  "(1 worker)", flush=True)
-
-        if not args.skip_cli:
-            common = ["extract", str(source), "--actors", str(args.actors), "--model", "blank",
-                      "--aggregate", "-q"]
-            wall = {"local": cli_run([*common, "-o", str(tmp_dir / "local.graphml")])}
-            for workers in (1, 2):
-                wall[workers] = cli_run([*common, "-o", str(tmp_dir / f"dask{workers}.graphml"),
-                                         "--scheduler", "dask", "--workers", str(workers),
-                                         "--partition-size", str(args.partition_size)])
-            reference_file = (tmp_dir / "local.graphml").read_bytes()
-            for workers in (1, 2):
-                if (tmp_dir / f"dask{workers}.graphml").read_bytes() != reference_file:
-                    sys.exit(f"--workers {workers}: GraphML differs from the local run's")
-            written = nx.read_graphml(tmp_dir / "local.graphml")
-            weights = sum(int(data.get("weight", 0)) for _, _, data in written.edges(data=True))
-            print(f"CLI end to end:        local {wall['local']:.1f} s, --workers 1 "
-                  f"{wall[1]:.1f} s, --workers 2 {wall[2]:.1f} s (start-up and pipeline "
-                  f"loading included); 2 vs 1 worker {wall[1] / wall[2]:.2f}; GraphML "
-                  f"identical ({written.number_of_edges()} edges, total weight {weights})",
-                  flush=True)
-    print(f"load average at end: {os.getloadavg()[0]:.2f}")
-    return 0
+    work = [row[2][1] / row[1][1] for row in rounds]
+    print(f"workers' CPU, 2 / 1 worker: median {statistics.median(work):.2f} (work added by "
+          "splitting the corpus and merging; rounds: "
+          f"{', '.join(f'{x:.2f}' for x in work)})", flush=True)
+    print(f"dask 1 worker / local:  {cold[1][0] / local_s:.2f} (cold round against the local "
+          "run, both with cold vocabularies)", flush=True)
+    for name, row in (("cold", cold), ("warm", warm[0] if warm else cold)):
+        rate = documents / row[1][0]
+        print(f"per core, {name}: {rate:,.0f} docs/s, {tokens / row[1][0]:,.0f} tokens/s -> "
+              f"{1e6 / rate / 3600:.2f} core-hours per million articles of this length "
+              "(1 worker)", flush=True)
 
 
 if __name__ == "__main__":

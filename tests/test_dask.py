@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from test_partitions import SENTENCES, write_sample
+from test_partitions import SENTENCES, write_awkward_files, write_sample
 
 import banlens
 from banlens import cli
@@ -30,26 +29,16 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = Path(os.environ.get("BANLENS_CORPUS",
                              REPO.parent / "shared" / "corpora" / "10kGNAD-test.csv"))
 CORPUS_ACTORS = REPO / "benchmarks" / "data" / "actors_10kgnad.yml"
+SAMPLE_CSV = REPO / "tests" / "data" / "kgnad_style.csv"
 CLUSTER_TIMEOUT = 90.0
 
 
 @pytest.fixture(autouse=True)
-def shared_pipeline(monkeypatch, nlp):
-    """Local CLI runs reuse the session pipeline for the default settings (loading takes
-    seconds); workers build their own."""
-    real_load = cli._load
-
-    def load(model, actors, relations, resolve_references=True):
-        if (model in ("auto", "blank") and actors is None and relations is None
-                and resolve_references):
-            return nlp
-        return real_load(model, actors, relations, resolve_references)
-
-    monkeypatch.setattr(cli, "_load", load)
+def shared_pipeline(cli_uses_session_pipeline):
+    """Local CLI runs reuse the session pipeline (workers build their own)."""
 
 
 # --- on a local cluster -----------------------------------------------------------------------
-
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +134,32 @@ def test_cli_on_a_cluster_writes_what_the_local_run_writes(client, tmp_path, cap
         assert dask_err[-1].replace("dask-", "local-") == local_err[-1]
 
 
+def test_cli_on_a_cluster_reads_csv_options_and_bad_files_as_the_local_run(client, tmp_path,
+                                                                           capsys):
+    """Files whose first lines decide how they are read, a stated CSV layout with ragged
+    rows, instance edges without isolated actors: the same files and the same lines."""
+    inputs = write_awkward_files(tmp_path / "in")
+    options = ["--csv-delimiter", ";", "--csv-quotechar", '"', "--text-column", "inhalt",
+               "--id-column", "nr"]
+    for name, extra in (("out.jsonl", []), ("net.graphml", ["--instances", "--drop-isolates"])):
+        code, local_err = cli_run(capsys, "extract", *inputs, *options, "-o",
+                                  tmp_path / f"local-{name}", *extra)
+        assert code == 0
+        code, dask_err = cli_run(capsys, "extract", *inputs, *options, "-o",
+                                 tmp_path / f"dask-{name}", "--scheduler", "dask", "--address",
+                                 client.scheduler.address, "--partition-size", "2", *extra)
+        assert code == 0
+        assert (tmp_path / f"dask-{name}").read_bytes() == (
+            tmp_path / f"local-{name}").read_bytes()
+        problems = [line for line in local_err if ": skipped: " in line or ": warning: " in line]
+        assert len(problems) >= 10
+        assert [line for line in dask_err if ": skipped: " in line
+                or ": warning: " in line] == problems
+        assert dask_err[-1].replace("dask-", "local-") == local_err[-1]
+    graph = nx.read_graphml(tmp_path / "local-net.graphml")
+    assert graph.number_of_edges() >= 3 and not list(nx.isolates(graph))
+
+
 def test_cli_reports_an_unreachable_scheduler(tmp_path, capsys):
     text = tmp_path / "a.txt"
     text.write_text(SENTENCES[0], encoding="utf-8")
@@ -156,30 +171,38 @@ def test_cli_reports_an_unreachable_scheduler(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def read_corpus(limit: int) -> list[str]:
+def corpus_head(limit: int, target: Path) -> Path:
+    """The first ``limit`` articles of the benchmark corpus, in its own CSV layout."""
     with CORPUS.open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle, delimiter=";", quotechar="'")
-        return [row[1] for _, row in zip(range(limit), rows, strict=False)]
+        rows = [row for _, row in zip(range(limit), csv.reader(handle, delimiter=";",
+                                                                quotechar="'"), strict=False)]
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";", quotechar="'", lineterminator="\n").writerows(rows)
+    return target
 
 
-@pytest.mark.skipif(not CORPUS.is_file(), reason="10kGNAD corpus not found beside the repo")
-def test_10kgnad_articles_on_two_workers_equal_the_local_run(client, tmp_path, capsys):
-    """The first 100 articles of the benchmark corpus (three of them with relations) and a
-    dictionary of their actors; the whole corpus is compared by benchmarks/dask_scaling.py."""
-    source = tmp_path / "artikel.jsonl"
-    with source.open("w", encoding="utf-8") as handle:
-        for i, text in enumerate(read_corpus(100)):
-            handle.write(json.dumps({"id": f"gnad-{i:04d}", "text": text}) + "\n")
-    common = ["--actors", CORPUS_ACTORS, "--aggregate", "-q"]
+@pytest.mark.parametrize("corpus", ["sample", "10kGNAD"])
+def test_10kgnad_layout_on_two_workers_equals_the_local_run(client, tmp_path, capsys, corpus):
+    """CSV in the 10kGNAD layout (``label;text``, ``'`` quotes, no header, found by checking
+    the whole file): the shipped sample with the bundled dictionary, and the first 100
+    articles of the benchmark corpus with a dictionary of their actors (the whole corpus
+    is compared by benchmarks/dask_scaling.py)."""
+    if corpus == "sample":
+        source, common = SAMPLE_CSV, []
+    elif not CORPUS.is_file():
+        pytest.skip("10kGNAD corpus not found beside the repo")
+    else:
+        source, common = corpus_head(100, tmp_path / "artikel.csv"), ["--actors", CORPUS_ACTORS]
+    common += ["--no-header", "--text-column", "2", "--aggregate", "-q"]
     code, _ = cli_run(capsys, "extract", source, "-o", tmp_path / "local.graphml", *common)
     assert code == 0
     code, err = cli_run(capsys, "extract", source, "-o", tmp_path / "dask.graphml", *common,
                         "--scheduler", "dask", "--address", client.scheduler.address,
-                        "--partition-size", "10")
+                        "--partition-size", "2" if corpus == "sample" else "10")
     assert code == 0, err
     assert (tmp_path / "dask.graphml").read_bytes() == (tmp_path / "local.graphml").read_bytes()
     graph = nx.read_graphml(tmp_path / "local.graphml")
-    assert graph.number_of_edges() > 0 and graph.number_of_nodes() > 10
+    assert graph.number_of_edges() >= 3 and graph.number_of_nodes() >= 5
 
 
 def test_cli_on_a_cluster_writes_jsonl_to_stdout(client, tmp_path, capsys):

@@ -25,6 +25,7 @@ from spacy.language import Language
 import banlens
 from banlens import cli, partitions
 from banlens.corpus import Document, Problem, iter_documents, iter_records
+from banlens.csvformat import CsvOptions
 from banlens.errors import InputError
 from banlens.partitions import (
     Items,
@@ -88,9 +89,9 @@ def write_sample(folder: Path) -> list[Path]:
             texts / "absatz00.txt"]
 
 
-def read_partitioned(inputs, size):
+def read_partitioned(inputs, size, csv_options=None):
     """Documents and problems of a corpus read partition by partition."""
-    parts = plan_partitions(inputs, size)
+    parts = plan_partitions(inputs, size, csv_options)
     problems: list[Problem] = []
     renames = assign_ids([scan_partition(part) for part in parts], problems.append)
     documents = []
@@ -112,10 +113,55 @@ def test_partitions_read_like_one_reader(tmp_path, size):
     assert documents == expected
     assert problems == expected_problems
     kinds = {part.kind for part in parts}
-    assert kinds == {"files", "jsonl", "csv", "input"}
+    assert kinds == {"files", "range", "input"}
     if size == 1:  # every document its own partition, CSV cut between multi-line rows
-        assert sum(part.kind == "csv" for part in parts) >= 3
+        assert sum(part.kind == "range" and part.source.endswith(".csv")
+                   for part in parts) >= 3
         assert any("kept as 'm1~2~2'" in problem.message for problem in problems)
+
+
+def write_awkward_files(folder: Path) -> list[Path]:
+    """Files whose first lines decide how they are read: bad lines held until a good one,
+    a file given up after its first lines, a UTF-16 file, ragged rows of a stated dialect."""
+    folder.mkdir(parents=True, exist_ok=True)
+    late = folder / "spaet.jsonl"  # bad lines first, then good ones and runs of bad ones
+    good = [json.dumps({"id": f"g{i}", "text": text}) for i, text in enumerate(SENTENCES)]
+    late.write_bytes("\n".join(["{nein", "[1, 2]", "", "7", good[0], "{kaputt", good[1],
+                                  good[2], *["\x00\x00"] * 9, *good[3:]]).encode()
+                     + b"\n\xff x\n")
+    hopeless = folder / "binaer.jsonl"  # no JSON object in its first lines: given up once
+    hopeless.write_text("\n".join(["kein JSON"] * 9 + [good[0]]) + "\n", encoding="utf-8")
+    wide = folder / "breit.csv"
+    wide.write_text("nr;inhalt\nw1;" + SENTENCES[0] + "\nw2;" + SENTENCES[1] + "\n",
+                    encoding="utf-16")
+    ragged = folder / "zacken.csv"
+    ragged.write_text("nr;inhalt;datum\n" + "".join(
+        f"z{i};{text}" + (";2020-10-01" if i % 3 else "") + (";zu viel" if i == 4 else "")
+        + "\n" for i, text in enumerate(SENTENCES)) + "z9;\"offen;2020-10-02\n",
+        encoding="utf-8")
+    hopeless_csv = folder / "fremd.csv"  # no row of the stated layout in its first lines
+    hopeless_csv.write_text("nr;inhalt;datum\n" + "nur;zwei\n" * 9 + "z;Ein Text.;\n",
+                            encoding="utf-8")
+    return [late, hopeless, wide, ragged, hopeless_csv]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 8, 100])
+def test_partitions_read_awkward_files_like_one_reader(tmp_path, size):
+    inputs = write_awkward_files(tmp_path)
+    options = CsvOptions(delimiter=";", quotechar='"', text_column="inhalt", id_column="nr")
+    expected_problems: list[Problem] = []
+    expected = list(iter_documents(inputs, expected_problems.append, csv_options=options))
+    parts, documents, problems = read_partitioned(inputs, size, options)
+    assert documents == expected
+    assert [str(p) for p in problems] == [str(p) for p in expected_problems]
+    assert problems == expected_problems
+    assert len(expected) >= 12 and len(expected_problems) >= 8
+    whole = {part.source for part in parts if part.kind == "input"}
+    assert whole == {str(tmp_path / name) for name in ("binaer.jsonl", "breit.csv", "fremd.csv")}
+    assert any("not a JSONL file" in str(p) for p in problems)
+    assert any("fremd.csv: not a CSV file" in str(p) for p in problems)
+    if size == 1:
+        assert sum(part.source.endswith("zacken.csv") for part in parts) == 4
 
 
 def test_csv_partitions_start_where_rows_start(tmp_path):
@@ -124,10 +170,11 @@ def test_csv_partitions_start_where_rows_start(tmp_path):
     with table.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows(rows)
     parts = plan_partitions([table], 2)
-    assert [part.first_line for part in parts] == [2, 8, 14, 20]
+    assert [part.span.first_line for part in parts] == [1, 8, 14, 20]
     data = table.read_bytes()
-    for part in parts:
-        assert data[part.start:part.end].startswith(b"r")
+    assert data[:parts[0].span.end].startswith(b"id,text")
+    for part in parts[1:]:
+        assert data[part.span.start:part.span.end].startswith(b"r")
     docs = [doc for part in parts for doc in read_source(part, pytest.fail)]
     assert [(d.id, d.line) for d in docs] == [(f"r{i}", 2 + 3 * i) for i in range(7)]
 

@@ -404,7 +404,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         print("banlens: note: --include-negated/--no-hypothetical filter graph outputs only; "
               "jsonl keeps every relation with its flags", file=sys.stderr)
     if args.scheduler == "dask":
-        return _extract_on_dask(args, fmt, output)
+        return _extract_on_dask(args, fmt, output, reading)
     if args.workers or args.address or args.partition_size or args.timeout:
         raise UsageError("--workers, --address, --partition-size and --timeout need "
                          "--scheduler dask")
@@ -449,7 +449,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK if summary.processed else EXIT_FAILED
 
 
-def _extract_on_dask(args: argparse.Namespace, fmt: str, output: str) -> int:
+def _extract_on_dask(args: argparse.Namespace, fmt: str, output: str,
+                     reading: CsvOptions) -> int:
     """``extract --scheduler dask``: the same outputs and reports, computed on Dask workers."""
     if args.n_process > 1:
         raise UsageError("--n-process is for the local scheduler; with --scheduler dask "
@@ -466,8 +467,10 @@ def _extract_on_dask(args: argparse.Namespace, fmt: str, output: str) -> int:
     try:
         written = on_dask.extract_to(
             args.inputs, output, fmt, spec=spec, summary=summary, on_problem=reporter,
-            address=args.address, workers=args.workers, aggregate=args.aggregate,
-            include_negated=args.include_negated, include_hypothetical=not args.no_hypothetical,
+            address=args.address, workers=args.workers, csv_options=reading,
+            prefilter=not args.no_prefilter, instances=args.instances,
+            drop_isolates=args.drop_isolates, include_negated=args.include_negated,
+            include_hypothetical=not args.no_hypothetical,
             partition_size=args.partition_size or DEFAULT_PARTITION_SIZE,
             batch_size=args.batch_size, timeout=args.timeout or on_dask.DEFAULT_TIMEOUT,
             progress=stderr if not args.quiet and _isatty(stderr) else None)
@@ -595,14 +598,22 @@ def write_jsonl_stream(records: Iterator[dict[str, Any]], output: str,
     A file is written atomically and not at all when no document was processed; the
     previous file, if any, stays as it was.
     """
-    from .readwrite import write_jsonl
+    from .readwrite import json_line
+
+    return write_json_lines((json_line(record) for record in records), output, summary)
+
+
+def write_json_lines(lines: Iterable[str], output: str, summary: Summary) -> str | None:
+    """Write ready-made JSON lines (made on Dask workers) as :func:`write_jsonl_stream`
+    writes records."""
+    from .readwrite.jsonl import write_json_lines as write
 
     if output == "-":
-        write_jsonl(records, sys.stdout)
+        write(lines, sys.stdout)
         sys.stdout.flush()
         return "<stdout>" if summary.processed else None
     try:
-        count = write_jsonl(records, output, skip_empty=True)
+        count = write(lines, output, skip_empty=True)
     except OSError as err:
         raise OutputError(f"cannot write {output}: {err.strerror or err}") from None
     return output if count else None

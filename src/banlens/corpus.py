@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import io
 import json
 import multiprocessing
 import re
@@ -117,13 +118,27 @@ def iter_documents(
     """
     report = on_problem or (lambda problem: None)
     options = csv_options or CsvOptions()
-    seen: set[str] = set()
-    for item in inputs:
-        for document in _iter_input(item, report, stdin, options):
-            if document.id in seen:
-                document = _renamed(document, seen, report)
-            seen.add(document.id)
-            yield document
+    documents = (document for item in inputs
+                 for document in _iter_input(item, report, stdin, options))
+    yield from unique_ids(documents, report)
+
+
+def unique_ids(documents: Iterable[Document], on_problem: ProblemCallback | None = None,
+               seen: set[str] | None = None) -> Iterator[Document]:
+    """Yield ``documents`` with unique ids: a repeated id becomes ``<id>~2``, ``<id>~3``, ...
+
+    Each renaming is reported to ``on_problem`` (the document is kept). ``seen``
+    holds the ids taken so far and is updated; pass one set to number several
+    streams as one (the partitions of a corpus read apart, see
+    :mod:`banlens.partitions`).
+    """
+    report = on_problem or (lambda problem: None)
+    taken: set[str] = set() if seen is None else seen
+    for document in documents:
+        if document.id in taken:
+            document = _renamed(document, taken, report)
+        taken.add(document.id)
+        yield document
 
 
 def _renamed(document: Document, seen: set[str], report: ProblemCallback) -> Document:
@@ -281,13 +296,14 @@ class _Opening:
 
     limit = 8
 
-    def __init__(self, name: str, report: ProblemCallback, what: str):
+    def __init__(self, name: str, report: ProblemCallback, what: str, settled: bool = False):
         self.name = name
         self.what = what
         self.report = report
         self.held: list[Problem] = []
         self.bad_lines = 0
-        self.settled = False
+        self.settled = settled  # True: lines further into a file whose kind is known
+        self.given_up = False
 
     def problem(self, problem: Problem) -> None:
         """Report ``problem`` now, or hold it while the file's kind is open."""
@@ -306,7 +322,7 @@ class _Opening:
             return False
         first = next(p for p in self.held if p.skipped)
         self.held = []
-        self.settled = True
+        self.settled = self.given_up = True
         self.report(Problem(self.name, None, f"not {self.what}: none of its first {self.limit} "
                             f"lines is usable (line {first.line}: {first.message}); "
                             "file skipped"))
@@ -336,9 +352,14 @@ def _wide_lines(path: Path, encoding: str, file: str,
         start = end
 
 
-def _decoded_lines(handle: BinaryIO, file: str, report: ProblemCallback) -> Iterator[str]:
-    """Physical lines of a binary stream as text (line endings kept, BOM removed)."""
-    for number, raw in enumerate(handle, start=1):
+def _decoded_lines(handle: Iterable[bytes], file: str, report: ProblemCallback,
+                   first_line: int = 1) -> Iterator[str]:
+    """Physical lines of a binary stream as text (line endings kept, BOM removed).
+
+    ``first_line`` is the number of the stream's first line in its file (a stream
+    can be a piece of a file), for the line numbers of problems.
+    """
+    for number, raw in enumerate(handle, start=first_line):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         yield _decode(raw, file, number, report)
@@ -395,11 +416,16 @@ def _read_jsonl_file(path: Path, report: ProblemCallback) -> Iterator[Document]:
         yield from _read_jsonl_stream(handle, name, report)
 
 
-def _read_jsonl_stream(handle: Iterable[bytes], name: str,
-                       report: ProblemCallback) -> Iterator[Document]:
-    opening = _Opening(name, report, "a JSONL file")
+def _read_jsonl_stream(handle: Iterable[bytes], name: str, report: ProblemCallback,
+                       first_line: int = 1, opening: _Opening | None = None
+                       ) -> Iterator[Document]:
+    """Documents of JSONL lines; ``first_line`` numbers the first of them in the file.
+
+    ``opening`` judges the file's first lines (default: a new one, for a whole file).
+    """
+    opening = opening or _Opening(name, report, "a JSONL file")
     try:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(handle, start=first_line):
             if not raw.strip():
                 continue
             problem = None
@@ -477,15 +503,19 @@ def _read_csv_file(path: Path, report: ProblemCallback,
         report(Problem(name, None, f"read error ({err.strerror or err}); rest of file skipped"))
 
 
-def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
-              report: ProblemCallback) -> Iterator[Document]:
-    """One document per data row; a row that cannot be read whole is reported and skipped."""
+def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str, report: ProblemCallback,
+              first_line: int = 1, opening: _Opening | None = None) -> Iterator[Document]:
+    """One document per data row; a row that cannot be read whole is reported and skipped.
+
+    ``lines`` start at line ``first_line`` of the file (the header is looked for only
+    at line 1); ``opening`` judges the file's first rows (default: a new one).
+    """
     reader = layout.dialect.reader(lines)
-    header_pending = layout.header is not None
+    header_pending = layout.header is not None and first_line == 1
     what = "header" if layout.header is not None else "first row"
     stem = Path(name).stem
-    opening = _Opening(name, report, f"a CSV file with {layout.dialect.describe()}")
-    start = 1
+    opening = opening or _Opening(name, report, f"a CSV file with {layout.dialect.describe()}")
+    start = first_line
     while True:
         try:
             row = next(reader)
@@ -494,9 +524,9 @@ def _csv_rows(layout: CsvLayout, lines: Iterator[str], name: str,
         except csv.Error as err:
             if opening.bad(Problem(name, start, f"malformed CSV row ({err}); row skipped")):
                 return
-            start = reader.line_num + 1
+            start = reader.line_num + first_line
             continue
-        line, start = start, reader.line_num + 1
+        line, start = start, reader.line_num + first_line
         if not any(cell.strip() for cell in row):
             continue
         if header_pending:
@@ -605,6 +635,173 @@ def _parse_date(value: Any, name: str, line: int, report: ProblemCallback) -> st
     report(Problem(name, line, f"field 'date': {value!r} is not an ISO-8601 date "
                    "(YYYY-MM-DD); date ignored, document kept", skipped=False))
     return None
+
+
+# --- pieces of a corpus -----------------------------------------------------------
+#
+# The reading steps above, one piece at a time, for processes that read parts of a
+# corpus apart (:mod:`banlens.partitions`): read one after another and passed through
+# :func:`unique_ids`, the pieces give the documents and problems of
+# :func:`iter_documents`.
+
+
+def read_input(item: str | Path, on_problem: ProblemCallback, *,
+               csv_options: CsvOptions | None = None) -> Iterator[Document]:
+    """The documents of one input (file or folder) as read, ids not yet made unique."""
+    return _iter_input(item, on_problem, None, csv_options or CsvOptions())
+
+
+def text_files(folder: str | Path) -> list[tuple[Path, str]]:
+    """The ``.txt`` files of a folder with their document ids, in reading order."""
+    root = Path(folder)
+    return [(file, file.relative_to(root).as_posix()) for file in _text_files(root)]
+
+
+def read_text_file(path: str | Path, doc_id: str,
+                   on_problem: ProblemCallback) -> Iterator[Document]:
+    """The document of one ``.txt`` file (none if it is unreadable, binary or empty)."""
+    return _read_text_file(Path(path), doc_id, on_problem)
+
+
+def document_from_fields(fields: dict[str, Any], source: str, line: int, fallback_id: str,
+                         on_problem: ProblemCallback) -> Document | None:
+    """A document from the fields of a JSONL object, checked as in a JSONL file
+    (None, reported, if it cannot be one); ``fallback_id`` serves when it has no id."""
+    return _make_document(fields, source, line, fallback_id, on_problem)
+
+
+def csv_file_layout(path: str | Path,
+                    csv_options: CsvOptions | None = None) -> CsvLayout | CsvRefusal:
+    """How the CSV file ``path`` is read (found once for the whole file), or why it is not.
+
+    Raises OSError when the file cannot be read.
+    """
+    return _layout(Path(path), str(path), csv_options or CsvOptions())
+
+
+@dataclass(frozen=True, slots=True)
+class FileRange:
+    """Bytes ``start`` to ``end`` of a JSONL or CSV file, to be read on their own.
+
+    A range begins and ends at the end of a line (of a CSV row, which may span
+    lines); ``first_line`` is the number of its first line in the file. ``layout``
+    is the CSV layout of the whole file, None for JSONL.
+    """
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+    layout: CsvLayout | None = None
+
+
+class _Counted:
+    """The lines of a binary file, counting the lines and bytes handed out so far."""
+
+    def __init__(self, handle: Iterable[bytes]):
+        self.handle = handle
+        self.offset = 0
+        self.lines = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        for raw in self.handle:
+            self.offset += len(raw)
+            self.lines += 1
+            yield raw
+
+
+def file_ranges(path: str | Path, size: int,
+                csv_options: CsvOptions | None = None) -> list[FileRange] | None:
+    """Cut a ``.jsonl`` or ``.csv`` file into ranges of about ``size`` documents.
+
+    JSONL files are cut every ``size`` non-blank lines (nothing is parsed but the
+    first lines); CSV files are read here as :func:`iter_documents` reads them and
+    cut after every ``size`` documents, since a quoted field can hold line breaks.
+    Read one after another with :func:`read_range`, the ranges give the documents
+    and problems of the whole file. None when the file is to be read whole: not
+    UTF-8 (UTF-16/32), binary, refused as CSV, or none of its first lines usable
+    (reported once for the whole file). Raises OSError when the file cannot be read.
+    """
+    if size < 1:
+        raise ValueError("size must be at least 1")
+    file = Path(path)
+    name = str(path)
+    head = _head(file)
+    if _wide_encoding(head) is not None or _not_text(head, whole_file=False):
+        return None
+    if file.suffix.lower() in CSV_SUFFIXES:
+        layout = csv_file_layout(file, csv_options)
+        if isinstance(layout, CsvRefusal):
+            return None
+        opening = _Opening(name, _ignore, "")
+        with file.open("rb") as handle:
+            lines = _Counted(handle)
+            documents = _csv_rows(layout, _decoded_lines(lines, name, _ignore), name, _ignore,
+                                  opening=opening)
+            ranges = _cut(name, lines, documents, size, layout)
+        return None if opening.given_up else ranges
+    if _jsonl_gives_up(file, name):
+        return None
+    with file.open("rb") as handle:
+        lines = _Counted(handle)
+        return _cut(name, lines, (raw for raw in lines if raw.strip()), size, None)
+
+
+def _cut(name: str, lines: _Counted, items: Iterable[Any], size: int,
+         layout: CsvLayout | None) -> list[FileRange]:
+    """Ranges of ``size`` items each and one of the rest, as ``items`` draws on ``lines``
+    (to their end, unless the reader gives the file up)."""
+    ranges = []
+    start, first, count = 0, 1, 0
+    for _ in items:
+        count += 1
+        if count == size:
+            ranges.append(FileRange(name, start, lines.offset, first, layout))
+            start, first, count = lines.offset, lines.lines + 1, 0
+    if lines.offset > start or not ranges:
+        ranges.append(FileRange(name, start, lines.offset, first, layout))
+    return ranges
+
+
+def _jsonl_gives_up(path: Path, name: str) -> bool:
+    """Whether the reader gives a JSONL file up for its first lines (none a JSON object)."""
+    opening = _Opening(name, _ignore, "")
+
+    def first_lines(handle: BinaryIO) -> Iterator[bytes]:
+        seen = 0
+        for raw in handle:
+            yield raw
+            seen += bool(raw.strip())
+            if seen >= _Opening.limit:
+                return
+
+    with path.open("rb") as handle:
+        for _ in _read_jsonl_stream(first_lines(handle), name, _ignore, opening=opening):
+            pass
+    return opening.given_up
+
+
+def read_range(piece: FileRange, on_problem: ProblemCallback) -> Iterator[Document]:
+    """The documents of a range of a file (:func:`file_ranges`), problems to ``on_problem``.
+
+    Ids are those of the file; line numbers are the file's.
+    """
+    name = piece.path
+    try:
+        with Path(piece.path).open("rb") as handle:
+            handle.seek(piece.start)
+            data = handle.read(piece.end - piece.start)
+    except OSError as err:
+        on_problem(Problem(name, None, f"cannot read file ({err.strerror or err})"))
+        return
+    # the file's first range judges its first lines; the others continue a file of known kind
+    opening = None if piece.start == 0 else _Opening(name, on_problem, "", settled=True)
+    stream = io.BytesIO(data)
+    if piece.layout is None:
+        yield from _read_jsonl_stream(stream, name, on_problem, piece.first_line, opening)
+    else:
+        lines = _decoded_lines(stream, name, on_problem, piece.first_line)
+        yield from _csv_rows(piece.layout, lines, name, on_problem, piece.first_line, opening)
 
 
 
@@ -853,4 +1050,6 @@ def _work(items: list[tuple[str, tuple[Any, ...]]],
     return list(_process(_worker_nlp, _worker_runner, items, batch_size))
 
 
-__all__ = ["Document", "Problem", "count_documents", "iter_documents", "iter_records"]
+__all__ = ["Document", "FileRange", "Problem", "count_documents", "csv_file_layout",
+           "document_from_fields", "file_ranges", "iter_documents", "iter_records",
+           "read_input", "read_range", "read_text_file", "text_files", "unique_ids"]

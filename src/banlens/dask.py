@@ -40,6 +40,7 @@ from typing import IO, Any
 
 from .cli import Summary
 from .corpus import Problem, ProblemCallback
+from .csvformat import CsvOptions
 from .errors import BanlensError
 from .partitions import (
     DEFAULT_PARTITION_SIZE,
@@ -216,16 +217,17 @@ class _Job:
     """One run over the partitions of a corpus on a cluster (see the module docstring)."""
 
     def __init__(self, client: distributed.Client, sources: Sequence[Any], spec: PipelineSpec,
-                 *, keep: Sequence[str], batch_size: int, include_negated: bool,
-                 include_hypothetical: bool, split_every: int, on_problem: ProblemCallback,
-                 summary: Summary, progress: IO[str] | None):
+                 *, keep: Sequence[str], batch_size: int, prefilter: bool | str,
+                 include_negated: bool, include_hypothetical: bool, split_every: int,
+                 on_problem: ProblemCallback, summary: Summary, progress: IO[str] | None):
         if split_every < 2:
             raise ValueError("split_every must be at least 2")
         self.client = client
         self.sources = sources  # Partition objects, or Delayed Items (bag partitions)
         self.spec = spec
         self.keep = tuple(keep)
-        self.options = {"batch_size": batch_size, "include_negated": include_negated,
+        self.options = {"batch_size": batch_size, "prefilter": prefilter,
+                        "include_negated": include_negated,
                         "include_hypothetical": include_hypothetical}
         self.split_every = split_every
         self.summary = summary
@@ -308,8 +310,8 @@ def _nothing(result: PartitionResult) -> None:
     return None
 
 
-def _jsonl_of(result: PartitionResult) -> str:
-    return result.jsonl or ""
+def _jsonl_of(result: PartitionResult) -> list[str]:
+    return result.jsonl or []
 
 
 def _records_of(result: PartitionResult) -> list[dict[str, Any]]:
@@ -339,14 +341,15 @@ class _LockedLog:
             logger.log(level, message)
 
 
-def _sources(bag_or_paths: Any, partition_size: int) -> list[Any]:
+def _sources(bag_or_paths: Any, partition_size: int,
+             csv_options: CsvOptions | None) -> list[Any]:
     """Partitions of paths (planned here), or the partitions of a bag as Delayed Items."""
     if isinstance(bag_or_paths, dask.bag.Bag):
         parts = bag_or_paths.to_delayed()
         return [dask.delayed(Items, pure=True)(i, part) for i, part in enumerate(parts)]
     if isinstance(bag_or_paths, str | Path):
         bag_or_paths = [bag_or_paths]
-    return plan_partitions(bag_or_paths, partition_size)
+    return plan_partitions(bag_or_paths, partition_size, csv_options)
 
 
 def extract(
@@ -360,6 +363,8 @@ def extract(
     include_negated: bool = False,
     include_hypothetical: bool = True,
     records: bool = True,
+    csv_options: CsvOptions | None = None,
+    prefilter: bool | str = True,
     partition_size: int = DEFAULT_PARTITION_SIZE,
     batch_size: int = 64,
     split_every: int = SPLIT_EVERY,
@@ -373,13 +378,15 @@ def extract(
     JSONL-style mappings (``text``, optional ``id``, ``date``, ``title``, ``url``) or
     :class:`banlens.corpus.Document` objects; a bag is computed twice (once for ids,
     once for the pipeline), so persist it first if that is costly. Paths are cut into
-    partitions of about ``partition_size`` documents.
+    partitions of about ``partition_size`` documents; ``csv_options`` say how CSV
+    files are read (:class:`banlens.csvformat.CsvOptions`).
 
     ``client`` defaults to the current ``distributed`` client. The pipeline is
     described by ``model``, ``actors`` (dictionary files), ``relations`` and
     ``resolve_references`` as for :func:`banlens.load`; each worker process builds it
     once. ``include_negated``/``include_hypothetical`` choose the relations that
-    become edges, as for :class:`banlens.GraphBuilder`.
+    become edges, as for :class:`banlens.GraphBuilder`; ``batch_size`` and
+    ``prefilter`` are those of :func:`banlens.corpus.iter_records`.
 
     Problems (bad lines, documents the pipeline failed on) go to ``on_problem`` and
     into ``Extraction.problems``. ``progress=True`` draws Dask's progress bar on
@@ -406,11 +413,11 @@ def extract(
         if on_problem is not None:
             on_problem(problem)
 
-    sources = _sources(bag_or_paths, partition_size)
+    sources = _sources(bag_or_paths, partition_size, csv_options)
     summary = Summary()
     stream = sys.stderr if progress is True else (progress or None)
     job = _Job(client, sources, spec, keep=("graph", "records") if records else ("graph",),
-               batch_size=batch_size, include_negated=include_negated,
+               batch_size=batch_size, prefilter=prefilter, include_negated=include_negated,
                include_hypothetical=include_hypothetical, split_every=split_every,
                on_problem=report, summary=summary, progress=stream)
     job.scan_and_process()
@@ -444,7 +451,10 @@ def extract_to(
     on_problem: ProblemCallback,
     address: str | None = None,
     workers: int | None = None,
-    aggregate: bool = False,
+    csv_options: CsvOptions | None = None,
+    prefilter: bool | str = True,
+    instances: bool = False,
+    drop_isolates: bool = False,
     include_negated: bool = False,
     include_hypothetical: bool = True,
     partition_size: int = DEFAULT_PARTITION_SIZE,
@@ -457,24 +467,27 @@ def extract_to(
 
     ``fmt`` is an output format of :mod:`banlens.cli`. JSONL is serialised on the
     workers, partition by partition, and written here in input order as the
-    partitions finish; graph formats get the merged instance graph (aggregated with
-    ``aggregate``). Returns what was written, or None when no document was processed
-    (nothing is written then). Counts go into ``summary``, problems to ``on_problem``.
+    partitions finish; graph formats get the merged graph as the local run gives it
+    (:func:`banlens.cli.output_graph`: aggregated unless ``instances``, without
+    isolated actors with ``drop_isolates``). Returns what was written, or None when
+    no document was processed (nothing is written then). Counts go into ``summary``,
+    problems to ``on_problem``.
     """
-    from .cli import write_graph, write_jsonl_text
+    from .cli import output_graph, write_graph, write_json_lines
 
     spec.check()
-    parts = plan_partitions(inputs, partition_size)
+    parts = plan_partitions(inputs, partition_size, csv_options)
     with cluster_client(address, workers, timeout=timeout) as client:
         logger.info(f"banlens: {len(parts)} partitions on {len(client.nthreads())} Dask "
                     f"workers ({client.scheduler.address})")
         job = _Job(client, parts, spec, keep=("jsonl",) if fmt == "jsonl" else ("graph",),
-                   batch_size=batch_size, include_negated=include_negated,
+                   batch_size=batch_size, prefilter=prefilter, include_negated=include_negated,
                    include_hypothetical=include_hypothetical, split_every=split_every,
                    on_problem=on_problem, summary=summary, progress=progress)
         job.scan_and_process()
         if fmt == "jsonl":
-            return write_jsonl_text(job.results(_jsonl_of, "jsonl"), output, summary)
+            lines = (line for chunk in job.results(_jsonl_of, "jsonl") for line in chunk)
+            return write_json_lines(lines, output, summary)
         if not job.futures:
             return None
         merged = job.merged()
@@ -483,10 +496,7 @@ def extract_to(
         if not summary.processed:
             return None
         graph = merged.result()
-    if aggregate:
-        from .graph import aggregate as aggregated
-
-        graph = aggregated(graph)
+    graph = output_graph(graph, fmt, instances=instances, drop_isolates=drop_isolates)
     return write_graph(graph, output, fmt)
 
 

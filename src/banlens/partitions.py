@@ -5,10 +5,10 @@ This is the map side of running banlens on a cluster, free of any cluster librar
 under Spark or a plain process pool. A run has three steps:
 
 1. :func:`plan_partitions` (on the client) cuts the inputs into :class:`Partition`
-   descriptors: runs of text files, byte ranges of JSONL files (at line ends) and of
-   CSV files (at row ends, found with the csv module, since a quoted field can hold
-   line breaks). A descriptor names a file and a range, never the text, so workers
-   read the data themselves.
+   descriptors: runs of text files, and byte ranges of JSONL files (at line ends) and
+   of CSV files (at row ends; the client reads a CSV file once, with the layout it
+   finds for the whole file, see :func:`banlens.corpus.file_ranges`). A descriptor
+   names a file and a range, never the text, so workers read the data themselves.
 2. :func:`scan_partition` (on workers) reads a partition and returns its document ids
    and the problems met on the way; :func:`assign_ids` (on the client) reports those
    problems and numbers repeated ids across partitions exactly as one reader over the
@@ -16,7 +16,7 @@ under Spark or a plain process pool. A run has three steps:
 3. :func:`process_partition` (on workers) reads the partition again, runs the pipeline
    (loaded once per process and cached, :func:`pipeline_for`) and returns a
    :class:`PartitionResult`: the partition's instance graph, its records or their
-   JSONL text, what went wrong, and counts. Instance graphs merge associatively
+   JSON lines, what went wrong, and counts. Instance graphs merge associatively
    (:func:`banlens.graph.merge_graphs`), so any tree of merges gives the graph of the
    whole corpus.
 
@@ -26,8 +26,6 @@ twice costs little and keeps the client from ever holding the corpus.
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import threading
 from collections import Counter
@@ -37,28 +35,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .cli import Summary, _add_to_graph, _graph_builder, _json_line
+from .cli import Summary, _add_to_graph, _graph_builder
 from .corpus import (
     CSV_SUFFIXES,
-    FIELDS,
     JSONL_SUFFIXES,
     STDIN,
     TEXT_SUFFIXES,
     Document,
+    FileRange,
     Problem,
     ProblemCallback,
-    _allow_long_fields,
-    _csv_rows,
-    _decoded_lines,
-    _iter_input,
-    _make_document,
-    _read_jsonl_stream,
-    _read_text_file,
-    _sniff_dialect,
-    _text_files,
+    document_from_fields,
+    file_ranges,
     iter_records,
+    read_input,
+    read_range,
+    read_text_file,
+    text_files,
     unique_ids,
 )
+from .csvformat import CsvOptions
 from .errors import BanlensError, InputError
 
 #: Documents per partition unless told otherwise: well under a second of work per
@@ -115,8 +111,8 @@ class PipelineSpec:
         Cheap (no spaCy pipeline is built), so a bad file fails on the client before
         any work is sent out.
         """
-        from .dictionary import load_dictionary
-        from .lexicon import load_lexicon
+        from .actors.dictionary import load_dictionary
+        from .relations.lexicon import load_lexicon
 
         load_dictionary(list(self.actors) if self.actors else None)
         if self.relations is not None:
@@ -163,27 +159,27 @@ class Partition:
     """A piece of the corpus that a worker reads on its own.
 
     ``kind`` is ``"files"`` (text files, ``files`` = (path, document id) pairs),
-    ``"jsonl"`` or ``"csv"`` (bytes ``start`` to ``end`` of file ``source``, whose first
-    line is line ``first_line``; ``columns`` maps CSV fields to column numbers), or
-    ``"input"`` (the whole of input ``source``, read as the local reader does: used
-    for inputs that are only a problem report, such as a missing file).
+    ``"range"`` (``span``, a range of a JSONL or CSV file; see
+    :func:`banlens.corpus.file_ranges`), or ``"input"`` (the whole of input
+    ``source``, read as the local reader does: for inputs that are only a problem
+    report, such as a missing file, and files that must be read whole).
+    ``csv_options`` are the run's CSV options (for ``"input"``; a range carries the
+    layout found for its file).
     """
 
     number: int
     kind: str
     source: str
     files: tuple[tuple[str, str], ...] = ()
-    start: int = 0
-    end: int = 0
-    first_line: int = 1
-    columns: tuple[tuple[str, int], ...] = ()
+    span: FileRange | None = None
+    csv_options: CsvOptions | None = None
 
     def __str__(self) -> str:
         if self.kind == "files":
             first, last = self.files[0][0], self.files[-1][0]
             return first if first == last else f"{first} .. {last}"
-        if self.kind in ("jsonl", "csv"):
-            return f"{self.source} from line {self.first_line}"
+        if self.span is not None:
+            return f"{self.source} from line {self.span.first_line}"
         return self.source
 
 
@@ -206,26 +202,29 @@ class Items:
 Source = Partition | Items
 
 
-def plan_partitions(inputs: Iterable[str | Path], size: int = DEFAULT_PARTITION_SIZE
-                    ) -> list[Partition]:
+def plan_partitions(inputs: Iterable[str | Path], size: int = DEFAULT_PARTITION_SIZE,
+                    csv_options: CsvOptions | None = None) -> list[Partition]:
     """Cut ``inputs`` (as for :func:`banlens.corpus.iter_documents`) into partitions.
 
     A partition holds about ``size`` documents: text files, non-blank JSONL lines or
-    CSV rows. JSONL and CSV files are read once here to find where lines and rows end;
-    nothing is parsed as JSON and no text is kept. Standard input cannot be split
-    (workers cannot read it) and raises :class:`banlens.InputError`.
+    CSV rows. JSONL files are read once here to find where lines end (nothing is
+    parsed as JSON but the first lines); CSV files are read once with the layout
+    found for the whole file (``csv_options`` as for ``iter_documents``). No text
+    is kept. Standard input cannot be split (workers cannot read it) and raises
+    :class:`banlens.InputError`.
     """
     if size < 1:
         raise ValueError("partition size must be at least 1")
-    planner = _Planner(size)
+    planner = _Planner(size, csv_options or CsvOptions())
     for item in inputs:
         planner.add(item)
     return planner.finish()
 
 
 class _Planner:
-    def __init__(self, size: int):
+    def __init__(self, size: int, csv_options: CsvOptions):
         self.size = size
+        self.csv_options = csv_options
         self.parts: list[Partition] = []
         self.loose: list[tuple[str, str]] = []  # text files given one by one
 
@@ -255,87 +254,23 @@ class _Planner:
             return
         self.flush_loose()
         if path.is_dir():
-            files = [(str(file), file.relative_to(path).as_posix())
-                     for file in _text_files(path)]
+            files = [(str(file), doc_id) for file, doc_id in text_files(path)]
             if not files:
                 self.emit("input", name)
             for chunk in _chunks(files, self.size):
                 self.emit("files", name, files=tuple(chunk))
-        elif path.is_file() and suffix in JSONL_SUFFIXES:
-            self.add_jsonl(path, name)
-        elif path.is_file() and suffix in CSV_SUFFIXES:
-            self.add_csv(path, name)
-        else:  # missing, unreadable or unsupported: the reader reports it
-            self.emit("input", name)
-
-    def add_jsonl(self, path: Path, name: str) -> None:
-        try:
-            with path.open("rb") as handle:
-                start, first, offset, count = 0, 1, 0, 0
-                for number, raw in enumerate(handle, start=1):
-                    offset += len(raw)
-                    if raw.strip():
-                        count += 1
-                    if count >= self.size:
-                        self.emit("jsonl", name, start=start, end=offset, first_line=first)
-                        start, first, count = offset, number + 1, 0
-        except OSError:
-            self.emit("input", name)
             return
-        if count:
-            self.emit("jsonl", name, start=start, end=offset, first_line=first)
-
-    def add_csv(self, path: Path, name: str) -> None:
-        """Row ends of a CSV file, found with the same reader the local run uses."""
-        try:
-            dialect = _sniff_dialect(path)
-            handle = path.open("rb")
-        except OSError:
-            self.emit("input", name)
-            return
-        _allow_long_fields()
-        with handle:
-            lines = _CountingLines(handle)
-            reader = csv.reader(_decoded_lines(lines, name, _ignore), dialect)
+        ranges = None
+        if path.is_file() and suffix in JSONL_SUFFIXES + CSV_SUFFIXES:
             try:
-                header = next(reader)
-            except (StopIteration, csv.Error):
-                header = []
-            columns = [column.strip().lower() for column in header]
-            if "text" not in columns:  # the reader reports the file as the local run does
-                self.emit("input", name)
-                return
-            index = tuple((f, columns.index(f)) for f in FIELDS if f in columns)
-            start, first, count = lines.offset, reader.line_num + 1, 0
-            while True:
-                try:
-                    row = next(reader)
-                except StopIteration:
-                    break
-                except csv.Error:
-                    continue
-                if row and any(cell.strip() for cell in row):
-                    count += 1
-                if count >= self.size:
-                    self.emit("csv", name, start=start, end=lines.offset, first_line=first,
-                              columns=index)
-                    start, first, count = lines.offset, reader.line_num + 1, 0
-            if lines.offset > start:
-                self.emit("csv", name, start=start, end=lines.offset, first_line=first,
-                          columns=index)
-
-
-class _CountingLines:
-    """The lines of a binary file, counting the bytes handed out so far."""
-
-    def __init__(self, handle: io.BufferedReader):
-        self.handle = handle
-        self.offset = 0
-
-    def __iter__(self) -> Iterator[bytes]:
-        for raw in self.handle:
-            self.offset += len(raw)
-            yield raw
+                ranges = file_ranges(path, self.size, self.csv_options)
+            except OSError:
+                ranges = None
+        if ranges is None:  # missing, unreadable, unsupported, refused: read whole
+            self.emit("input", name, csv_options=self.csv_options)
+            return
+        for span in ranges:
+            self.emit("range", name, span=span)
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -360,33 +295,13 @@ def read_source(source: Source, on_problem: ProblemCallback) -> Iterator[Documen
         yield from _read_items(source, on_problem)
     elif source.kind == "files":
         for path, doc_id in source.files:
-            yield from _read_text_file(Path(path), doc_id, on_problem)
+            yield from read_text_file(path, doc_id, on_problem)
     elif source.kind == "input":
-        yield from _iter_input(source.source, on_problem, None)
-    elif source.kind in ("jsonl", "csv"):
-        yield from _read_range(source, on_problem)
+        yield from read_input(source.source, on_problem, csv_options=source.csv_options)
+    elif source.kind == "range" and source.span is not None:
+        yield from read_range(source.span, on_problem)
     else:
         raise ValueError(f"unknown partition kind {source.kind!r}")
-
-
-def _read_range(part: Partition, report: ProblemCallback) -> Iterator[Document]:
-    path = Path(part.source)
-    try:
-        with path.open("rb") as handle:
-            handle.seek(part.start)
-            data = handle.read(part.end - part.start)
-        dialect = _sniff_dialect(path) if part.kind == "csv" else None
-    except OSError as err:
-        report(Problem(part.source, part.first_line, f"cannot read file ({err.strerror or err})"))
-        return
-    stream = io.BytesIO(data)
-    if part.kind == "jsonl":
-        yield from _read_jsonl_stream(stream, part.source, report, first_line=part.first_line)
-        return
-    _allow_long_fields()
-    reader = csv.reader(_decoded_lines(stream, part.source, report, part.first_line), dialect)
-    yield from _csv_rows(reader, dict(part.columns), part.source, report,
-                         line_offset=part.first_line - 1)
 
 
 def _read_items(part: Items, report: ProblemCallback) -> Iterator[Document]:
@@ -401,7 +316,7 @@ def _read_items(part: Items, report: ProblemCallback) -> Iterator[Document]:
             else:
                 report(Problem(name, line, "empty document"))
         elif isinstance(item, Mapping):
-            document = _make_document(dict(item), name, line, fallback, report)
+            document = document_from_fields(dict(item), name, line, fallback, report)
             if document is not None:
                 yield document
         else:
@@ -487,8 +402,8 @@ class PartitionResult:
     """What processing one partition gives.
 
     ``graph`` is its instance graph (when asked for), ``records`` its records and
-    ``jsonl`` their JSON lines (when asked for), ``events`` the problems and log
-    messages of the pipeline in the order they arose.
+    ``jsonl`` their JSON lines (:func:`banlens.readwrite.json_line`; when asked for),
+    ``events`` the problems and log messages of the pipeline in the order they arose.
     """
 
     number: int
@@ -496,7 +411,7 @@ class PartitionResult:
     events: list[Event]
     graph: Any = None
     records: list[dict[str, Any]] | None = None
-    jsonl: str | None = None
+    jsonl: list[str] | None = None
 
 
 #: What :func:`process_partition` can keep.
@@ -510,6 +425,7 @@ def process_partition(
     spec: PipelineSpec | None = None,
     keep: Sequence[str] = ("graph",),
     batch_size: int = 64,
+    prefilter: bool | str = True,
     include_negated: bool = False,
     include_hypothetical: bool = True,
     expected: int | None = None,
@@ -519,10 +435,13 @@ def process_partition(
     ``renames`` (from :func:`assign_ids`) gives documents their corpus-wide ids.
     ``keep`` names what to return: ``"graph"`` (the partition's instance graph, built
     like ``banlens extract`` builds its graph), ``"records"`` and/or ``"jsonl"``.
+    ``batch_size`` and ``prefilter`` are passed to :func:`banlens.corpus.iter_records`.
     ``expected`` is the number of documents the scan found; a different number
     means the input changed between the two readings and raises
     :class:`banlens.InputError`.
     """
+    from .readwrite import json_line
+
     unknown = set(keep) - set(KEEP)
     if unknown:
         raise ValueError(f"cannot keep {sorted(unknown)}; choose from {KEEP}")
@@ -539,14 +458,14 @@ def process_partition(
         builder = (_graph_builder(nlp, include_negated, include_hypothetical)
                    if "graph" in keep else None)
         for record in iter_records(nlp, documents, batch_size=batch_size,
-                                   on_problem=events.append):
+                                   on_problem=events.append, prefilter=prefilter):
             counts.add(record)
             if builder is not None:
                 _add_to_graph(builder, record, events.append)
             if "records" in keep:
                 records.append(record)
             if "jsonl" in keep:
-                lines.append(_json_line(record))
+                lines.append(json_line(record))
         if builder is not None:
             graph = builder.graph
     if expected is not None and read[0] != expected:
@@ -554,7 +473,7 @@ def process_partition(
                          "the input changed during the run")
     return PartitionResult(number=source.number, counts=counts, events=events,
                            graph=graph, records=records if "records" in keep else None,
-                           jsonl="".join(lines) if "jsonl" in keep else None)
+                           jsonl=lines if "jsonl" in keep else None)
 
 
 def _with_ids(documents: Iterable[Document], renames: Mapping[int, str],

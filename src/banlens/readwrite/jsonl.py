@@ -54,17 +54,29 @@ def write_jsonl(
     >>> banlens.write_jsonl(records, "records.jsonl")
     2
     """
+    return write_json_lines((json_line(record) for record in records), target,
+                            skip_empty=skip_empty)
+
+
+def write_json_lines(
+    lines: Iterable[str],
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    skip_empty: bool = False,
+) -> int:
+    """Write lines made by :func:`json_line` (elsewhere, say on the workers of a
+    cluster) as :func:`write_jsonl` writes records; return the number of lines."""
     if hasattr(target, "write"):
         count = 0
-        for record in records:
-            target.write(json_line(record))  # type: ignore[union-attr]
+        for line in lines:
+            target.write(line)  # type: ignore[union-attr]
             count += 1
         return count
     count = 0
     try:
         with text_output(target, newline="\n") as handle:  # type: ignore[arg-type]
-            for record in records:
-                handle.write(json_line(record))
+            for line in lines:
+                handle.write(line)
                 count += 1
             if skip_empty and not count:
                 raise _Empty
