@@ -278,3 +278,15 @@ def test_bad_dictionary_fails_before_any_cluster_starts(tmp_path, capsys):
     assert code == cli.EXIT_USAGE
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.yml" in err and "cannot reach" not in err
+
+
+def test_building_a_pipeline_reads_the_lemma_word_list():
+    """Building the pipeline (what preload does on every worker) leaves nothing to read for
+    the first document: simplemma reads its German word list when first asked."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    from banlens.german import lemmas
+
+    DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_clear()
+    lemmas._Fallback().load()
+    assert DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize == 1

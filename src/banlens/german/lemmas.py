@@ -101,6 +101,7 @@ def _load_simplemma() -> Callable[[str], str | None]:
     except ImportError:  # an install without simplemma keeps the table's lemmas
         return lambda form: None
     strategy = DictionaryLookupStrategy()
+    strategy.get_lemma("häuser", "de")  # simplemma reads its word list on the first look-up
     return lambda form: strategy.get_lemma(form, "de")
 
 
