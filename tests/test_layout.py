@@ -29,7 +29,7 @@ ROOMS: list[tuple[str, tuple[str, ...]]] = [
     ("top", ("banlens", "banlens.__main__", "banlens.cli", "banlens.evaluate",
              "banlens.visualize", "banlens.corpus", "banlens.csvformat", "banlens.passages",
              "banlens.dataframes", "banlens.discovery", "banlens.dictionary",
-             "banlens.lexicon")),
+             "banlens.lexicon", "banlens.partitions", "banlens.dask")),
 ]
 RANK = {prefix: n for n, (_, prefixes) in enumerate(ROOMS) for prefix in prefixes}
 
