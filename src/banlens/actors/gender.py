@@ -41,9 +41,17 @@ class GenderLexicon:
         self.plural_names = {w.lower() for w in data.get("plural_names", [])}
         self.first_names = {w.lower(): ("mf" if g == "both" else g)
                             for g, words in data.get("first_names", {}).items() for w in words}
+        self._known: dict[tuple[str, str], frozenset[str]] = {}
 
     def of_name(self, name: str, actor_type: str) -> frozenset[str]:
         """The genders (``m``, ``f``, ``n``, ``pl``) a name can have; empty if unknown."""
+        key = (name, actor_type)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._of_name(name, actor_type)
+        return found
+
+    def _of_name(self, name: str, actor_type: str) -> frozenset[str]:
         text = " ".join(name.split())
         low = text.lower()
         if low in self.plural_names:

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -86,6 +87,10 @@ REPORTED_FINITE = frozenset({
 DEFINITE = frozenset().union(*DETERMINERS.values())
 # Words that make a plural subject two parties acting on each other.
 RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
+# Lower-case words any rule below can read as a reference: pronouns, "man", "beide",
+# possessives (the other rules need a capitalised word).
+REFERENCE_WORDS = frozenset(PERSONAL_PRONOUNS) | frozenset(DEMONSTRATIVE_PRONOUNS) | (
+    FIRST_PLURAL | POSSESSIVE_FORMS | frozenset({"man", "beide", "beiden"}))
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 # Verbs of saying and announcing before "man": the organisation that says it is "man".
@@ -197,7 +202,12 @@ class ReferenceResolver:
                  for i in range(s.start, s.end)}
         starts = {s.start for s in spans}
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        lowers = [t.lower_ for t in doc]
+        # the words as strings, read at once (a Token object per word costs more than
+        # the rules that look at it)
+        strings = doc.vocab.strings
+        orths = doc.to_array([ORTH, LOWER])
+        texts = [strings[int(o)] for o in orths[:, 0]]
+        lowers = [strings[int(o)] for o in orths[:, 1]]
         genders = self._genders(doc, spans, lowers)
         roles = self._roles()
         # every mention that can be an antecedent: a compound names its first part too
@@ -225,8 +235,8 @@ class ReferenceResolver:
             if not window:
                 continue
             for i in range(sent.start, sent.end):
-                if i in named:
-                    continue
+                if i in named or not (texts[i][:1].isupper() or lowers[i] in REFERENCE_WORDS):
+                    continue  # only capitalised words and the pronouns below can refer
                 group = self._group(doc, i, sent, prev_start, window, genders)
                 if not group and introduced and doc[i].text[:1].isupper():
                     # the sentence three before this one bounds how far back a title
