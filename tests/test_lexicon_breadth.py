@@ -229,6 +229,9 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "sues", "sonnfeld", T, F)}),
     ],
     "accuses": [
+        ("Verdi griff Nordwerk scharf an.", {("verdi", "accuses", "nordwerk", F, F)}),
+        ("Waldschutz attackierte Sonnfeld in einer Rede.",
+         {("waldschutz", "accuses", "sonnfeld", F, F)}),
         ("Verdi hält Nordwerk vor, die Beschäftigten zu täuschen.",
          {("verdi", "accuses", "nordwerk", F, F)}),
         ("Waldschutz prangert Sonnfeld an.", {("waldschutz", "accuses", "sonnfeld", F, F)}),
@@ -290,6 +293,9 @@ CASES: dict[str, list[tuple[str, set]]] = {
 }
 
 NEGATIVE = [
+    # an armed attack is no accusation
+    "Die Truppen von Norwegen griffen Stellungen bei Nordwerk an.",
+    "Norwegen attackierte Nordwerk mit Drohnen.",
     # a warning about something is no pressure on anybody
     "Verdi warnte vor Entlassungen bei Nordwerk.",
     # a phone call about the weather, talks with a non-actor, a weak noun without a party
