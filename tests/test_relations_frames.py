@@ -406,3 +406,28 @@ def test_no_accusation_without_a_wrong_stated_as_done(city, text):
 ])
 def test_an_infinitive_completing_a_noun_is_the_noun_agent_s(city, text, expected):
     assert flags(city(text)) == expected
+
+
+# -- a framing phrase: what the clause subject did before or by what it acts ---------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nach der Einigung mit Verdi will die Fischer AG neue Stellen schaffen.",
+     {("fischer_ag", "agrees_with", "verdi"): (False, False)}),
+    ("Im Rahmen der Partnerschaft mit den Stadtwerken Kiel baut die Nordbank Ladesäulen.",
+     {("nordbank", "partners_with", "stadtwerke"): (False, False)}),
+    ("Mit dem Kauf der Fischer AG wird die Nordbank zum Marktführer.",
+     {("nordbank", "acquires", "fischer_ag"): (False, False)}),
+    ("Nach Gesprächen mit Verdi lenkte die Fischer AG ein.",
+     {("fischer_ag", "negotiates_with", "verdi"): (False, False)}),
+    # the noun names its own parties: the subject is somebody else
+    ("Nach der Einigung zwischen der Nordbank und Verdi klagt die Fischer AG.",
+     {("nordbank", "agrees_with", "verdi"): (False, False)}),
+    ("Seit der Übernahme der Fischer AG durch die Nordbank streikt Verdi.",
+     {("nordbank", "acquires", "fischer_ag"): (False, False)}),
+])
+def test_a_framing_phrase_is_the_clause_subject_s(city, text, expected):
+    assert flags(city(text)) == expected
+
+
+def test_a_phrase_that_does_not_frame_gives_its_noun_no_agent(city):
+    assert not triples(city("Trotz der Kritik an Verdi wächst die Fischer AG weiter."))

@@ -61,6 +61,10 @@ from .words import (
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
+# Prepositions and nouns of a phrase that frames a clause with what its subject did:
+# "Nach der Einigung mit X", "Im Zuge der Übernahme von X".
+FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank"})
+FRAME_NOUNS = frozenset({"zuge", "rahmen", "anschluss", "nachgang"})
 # Quantifiers that make the parts of an actor the whole of it.
 WHOLE = frozenset({"alle", "allen", "sämtliche", "sämtlichen", "komplett", "vollständig"})
 # Modal forms that make an act only possible: "X könnte den Markt verzerren" is no
@@ -974,7 +978,11 @@ class SurfaceExtractor:
             # "seinen Partner X": a possessive presupposes the relation, the clause's
             # modal or plan ("erwägt eine Investition in seinen Partner X") is not its
             possessive = any(doc[j].lower_ in POSSESSIVE_FORMS for j in range(max(0, n - 3), n))
-            if (trigger.clause_any or self._has_support(doc, clause)) and not possessive:
+            # a framing phrase presupposes its relation ("Nach der Einigung mit X will Y
+            # ..."): the clause's modal is not the noun's
+            framing = self._framing(doc, clause, n)
+            if (trigger.clause_any or self._has_support(doc, clause)) and not possessive and (
+                    not framing):
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
             negated = negated or self._has_support(doc, clause, ending=True)
@@ -1100,9 +1108,26 @@ class SurfaceExtractor:
             if before:
                 return [max(before, key=lambda m: m.start)]
         if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula) or (
-                self._prospect(doc, clause, n)):
+                self._prospect(doc, clause, n)) or self._framing(doc, clause, n):
             return cands
         return []
+
+    def _framing(self, doc: Words, clause: Clause, n: int) -> bool:
+        """Whether the noun at ``n`` heads a framing phrase that opens the clause:
+        "Nach der Einigung mit X …", "Seit dem Einstieg bei X …", "Mit dem Kauf von
+        X …", "Im Zuge der Übernahme von X …" - what the clause subject did before or
+        by what it now does."""
+        if n not in clause.tokens or any(doc[i].lower_ == "zwischen"
+                                         for i in self._region(doc, clause, n)):
+            return False  # "Nach der Einigung zwischen X und Y": its own parties
+        stance, _, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
+        if at < 0 or at != clause.tokens[0] and not (
+                at - 2 >= 0 and doc[at - 2].lower_ in ("im", "in") and doc[at - 1].lower_ in (
+                    FRAME_NOUNS) and at - 2 == clause.tokens[0]):
+            return False
+        if stance is not None:
+            return stance in FRAME_PREPS
+        return at >= 2 and doc[at - 1].lower_ in FRAME_NOUNS
 
     def _prospect(self, doc: Words, clause: Clause, n: int) -> bool:
         """Whether the noun at ``n`` stands in the PP of a prospective construction of
