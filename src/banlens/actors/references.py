@@ -18,9 +18,21 @@ relations that rest on them ``coref``. Each rule is one construction of German:
 * a **role** that the dictionary puts before a person's name ("US-Präsident Trump"
   makes "der US-Präsident" Trump), anywhere after the person was named;
 * **"wir", "uns", "unser"** inside a quote to the speaker the sentence attributes it
-  to; **"man"** before a Konjunktiv to the organisation named just before;
+  to (also after "Von X hieß es:"); **"man"** before a Konjunktiv, or after a clause
+  of announcing ("Wie X mitteilte, hat man ..."), to the organisation named before;
 * a **plural reference** ("die Kontrahenten", "beide Seiten", plural "sie") to the
-  two actors named just before.
+  two actors named just before (plural "sie" with "sich gegenseitig" even when one of
+  them has a plural name);
+* a **title the text gave an actor** before its name ("der Versicherer X", "des
+  Cloud-Spezialisten X") to that actor later ("der Versicherer", "der Spezialist"),
+  within three sentences;
+* a **possessive** ("Ihre Beteiligung an X") at a sentence's first actor to an
+  agreeing owner named before;
+* **institutions named by their members** ("die Wettbewerbshüter", "den Richtern")
+  in the plural too, for classes marked ``plural``.
+
+A description is never the subject of its own clause (that would be "sich"): "X
+wirft dem Konzern vor" looks for the Konzern before X.
 
 Antecedents are looked for in the previous sentence and earlier in the same one.
 When several fit, the subject of the previous sentence wins; two equally good
