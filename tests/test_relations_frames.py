@@ -419,6 +419,9 @@ def test_an_infinitive_completing_a_noun_is_the_noun_agent_s(city, text, expecte
      {("nordbank", "acquires", "fischer_ag"): (False, False)}),
     ("Nach Gesprächen mit Verdi lenkte die Fischer AG ein.",
      {("fischer_ag", "negotiates_with", "verdi"): (False, False)}),
+    # a time frame inside the clause
+    ("Die Nordbank will nach der Einigung mit Verdi neue Stellen schaffen.",
+     {("nordbank", "agrees_with", "verdi"): (False, False)}),
     # the noun names its own parties: the subject is somebody else
     ("Nach der Einigung zwischen der Nordbank und Verdi klagt die Fischer AG.",
      {("nordbank", "agrees_with", "verdi"): (False, False)}),
@@ -431,3 +434,6 @@ def test_a_framing_phrase_is_the_clause_subject_s(city, text, expected):
 
 def test_a_phrase_that_does_not_frame_gives_its_noun_no_agent(city):
     assert not triples(city("Trotz der Kritik an Verdi wächst die Fischer AG weiter."))
+    # an infinitive's understood subject is not the one the time frame is about
+    assert not triples(city("Der Stadtrat hofft, der Nordbank nach der Übernahme der "
+                            "Fischer AG Paroli zu bieten."))

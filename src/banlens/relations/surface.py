@@ -65,6 +65,9 @@ IN_FAVOUR = frozenset({"für"})
 # "Nach der Einigung mit X", "Im Zuge der Übernahme von X".
 FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank"})
 FRAME_NOUNS = frozenset({"zuge", "rahmen", "anschluss", "nachgang"})
+# ... and those that frame it in time wherever they stand ("will nach der Einigung mit
+# X ..."); "mit" and "durch" inside a clause often belong to its verb.
+TEMPORAL_FRAMES = frozenset({"nach", "seit", "infolge"})
 # Quantifiers that make the parts of an actor the whole of it.
 WHOLE = frozenset({"alle", "allen", "sämtliche", "sämtlichen", "komplett", "vollständig"})
 # Modal forms that make an act only possible: "X könnte den Markt verzerren" is no
@@ -1121,6 +1124,11 @@ class SurfaceExtractor:
                                          for i in self._region(doc, clause, n)):
             return False  # "Nach der Einigung zwischen X und Y": its own parties
         stance, _, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
+        if at >= 0 and at != clause.tokens[0] and stance in TEMPORAL_FRAMES and (
+                clause.kind != "inf"):
+            # "Die Bank will nach der Einigung mit X ...": a time, anywhere in a clause
+            # with a subject of its own
+            return True
         if at < 0 or at != clause.tokens[0] and not (
                 at - 2 >= 0 and doc[at - 2].lower_ in ("im", "in") and doc[at - 1].lower_ in (
                     FRAME_NOUNS) and at - 2 == clause.tokens[0]):
