@@ -437,3 +437,20 @@ def test_a_phrase_that_does_not_frame_gives_its_noun_no_agent(city):
     # an infinitive's understood subject is not the one the time frame is about
     assert not triples(city("Der Stadtrat hofft, der Nordbank nach der Übernahme der "
                             "Fischer AG Paroli zu bieten."))
+
+
+# -- confirming or denying a relation one is a party of --------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Fischer AG bestätigte die Gespräche mit Verdi.",
+     {("fischer_ag", "negotiates_with", "verdi"): (False, False)}),
+    ("Die Nordbank dementierte Verhandlungen mit der Fischer AG.",
+     {("nordbank", "negotiates_with", "fischer_ag"): (True, False)}),
+    # the noun names both parties: the speaker is none of them
+    ("Verdi bestätigte die Einigung zwischen der Nordbank und der Fischer AG.",
+     {("nordbank", "agrees_with", "fischer_ag"): (False, False)}),
+    # not for labels with a direction: a regulator confirming a takeover does not buy
+    ("Das Hafenamt bestätigte die Übernahme der Fischer AG.", {}),
+])
+def test_confirming_or_denying_a_relation_one_is_a_party_of(city, text, expected):
+    assert flags(city(text)) == expected

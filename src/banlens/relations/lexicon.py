@@ -180,6 +180,8 @@ class RelationLexicon:
         self.advocacy = frozenset(w.lower() for w in words.advocacy)
         self.proposals = tuple(w.lower() for w in words.proposals)
         self.reported = frozenset(w.lower() for w in words.reported)
+        self.confirming = frozenset(w.lower() for w in words.confirming)
+        self.denying = frozenset(w.lower() for w in words.denying)
         # "stehen vor" -> {"stehen": {"vor"}}
         self.prospects: dict[str, frozenset[str]] = {}
         for phrase in words.prospects:
@@ -496,6 +498,8 @@ class WordClassesEntry(BaseModel):
     proposals: Words = []
     reported: Words = []
     prospects: Words = []
+    confirming: Words = []
+    denying: Words = []
 
 
 class LexiconFile(BaseModel):

@@ -988,7 +988,8 @@ class SurfaceExtractor:
                     not framing):
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
-            negated = negated or self._has_support(doc, clause, ending=True)
+            negated = negated or self._has_support(doc, clause, ending=True) or (
+                self._stated(doc, clause, trigger, n) == "denies")
             if not objects and trigger.reciprocal and len(subjects) > 1 and not (
                     self._other_partner(doc, clause, trigger)):
                 # a reciprocal noun ("X und Y erzielten einen Kompromiss"): the
@@ -1111,9 +1112,25 @@ class SurfaceExtractor:
             if before:
                 return [max(before, key=lambda m: m.start)]
         if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula) or (
-                self._prospect(doc, clause, n)) or self._framing(doc, clause, n):
+                self._prospect(doc, clause, n)) or self._framing(doc, clause, n) or (
+                self._stated(doc, clause, trigger, n) is not None):
             return cands
         return []
+
+    def _stated(self, doc: Words, clause: Clause, trigger: Trigger, n: int) -> str | None:
+        """"confirms" or "denies" when the clause subject confirms or denies a relation
+        it is a party of ("X bestätigte Gespräche mit Y", "X dementierte eine Einigung
+        mit Y"): symmetric labels only, where whoever speaks of the talks is in them,
+        and not when the noun names both parties ("die Einigung zwischen Y und Z")."""
+        if not self.lexicon.labels[trigger.label].symmetric or any(
+                doc[i].lower_ == "zwischen" for i in self._region(doc, clause, n)):
+            return None
+        lemmas = self.reader.lemmas(doc, clause)
+        if lemmas & self.lexicon.denying:
+            return "denies"
+        if lemmas & self.lexicon.confirming:
+            return "confirms"
+        return None
 
     def _framing(self, doc: Words, clause: Clause, n: int) -> bool:
         """Whether the noun at ``n`` heads a framing phrase that opens the clause:
