@@ -250,7 +250,7 @@ class ReferenceResolver:
                 if i in named or not (texts[i][:1].isupper() or lowers[i] in REFERENCE_WORDS):
                     continue  # only capitalised words and the pronouns below can refer
                 group = self._group(doc, i, sent, prev_start, window, genders)
-                if not group and introduced and doc[i].text[:1].isupper():
+                if not group and introduced and texts[i][:1].isupper():
                     # the sentence three before this one bounds how far back a title
                     # the text gave an actor is still read as that actor
                     k = bisect_left(sent_starts, sent.start)
@@ -364,12 +364,8 @@ class ReferenceResolver:
                    if e.start < i - 1]
         if not entries:
             return None
-        j = i - 1
-        while j >= 0 and doc[j].lower_ not in ARTICLES and _adjective(doc[j].text):
-            j -= 1
-        if j < 0 or doc[j].lower_ not in DEFINITE or (i + 1 < len(doc) and (
-                i + 1 in starts or (doc[i + 1].text[:1].isupper()
-                                    and _name_like(doc[i + 1].text)))):
+        j = _before_adjectives(doc, i)
+        if j < 0 or doc[j].lower_ not in DEFINITE or _name_follows(doc, i, starts):
             return None
         own = _clause_subjects(doc, i, window, sent_start)
         actors = {e.actor: e.kind for e in entries if e.actor not in own}
@@ -483,13 +479,10 @@ class ReferenceResolver:
         actor = roles.get(doc[i].lower_)
         if actor is None:
             return None
-        j = i - 1
-        while j >= 0 and doc[j].lower_ not in ARTICLES and _adjective(doc[j].text):
-            j -= 1
+        j = _before_adjectives(doc, i)
         if j < 0 or doc[j].lower_ not in DETERMINERS["m"] | DETERMINERS["f"]:
             return None
-        if i + 1 < len(doc) and (i + 1 in starts or (
-                doc[i + 1].text[:1].isupper() and _name_like(doc[i + 1].text))):
+        if _name_follows(doc, i, starts):
             return None  # "der US-Präsident Trump": a title, the name follows
         for m in chain(*seen):
             if m.actor == actor and m.start < i:
@@ -537,12 +530,7 @@ class ReferenceResolver:
     @staticmethod
     def _is_description(doc: Doc, i: int, found: Description, starts: set[int]) -> bool:
         """A definite singular noun phrase that ends in token ``i`` and names nobody."""
-        j = i - 1
-        adjectives = 0
-        while (j >= 0 and adjectives < MAX_ADJECTIVES and doc[j].lower_ not in ARTICLES
-               and _adjective(doc[j].text)):
-            j -= 1
-            adjectives += 1
+        j = _before_adjectives(doc, i, MAX_ADJECTIVES)
         allowed = DETERMINERS[found.gender] | (PLURAL_DETERMINERS if found.plural else frozenset())
         if j < 0 or doc[j].lower_ not in allowed:
             return False
@@ -612,6 +600,23 @@ def _adjective(text: str) -> bool:
     return text.islower() and text.replace("-", "").isalpha() and text.endswith(
         ADJECTIVE_ENDINGS) or (text[:1].isupper() and "-" in text and text.rsplit("-", 1)[-1]
                                .islower() and text.endswith(ADJECTIVE_ENDINGS))
+
+
+def _before_adjectives(doc: Doc, i: int, most: int | None = None) -> int:
+    """The position of the word before the adjectives (at most ``most``) that precede
+    token ``i``: its article, if it has one ("der chinesische Konzern" -> "der"). An
+    article is never taken for an adjective, although "der" ends like one."""
+    j = i - 1
+    while j >= 0 and (most is None or i - 1 - j < most) and doc[j].lower_ not in ARTICLES and (
+            _adjective(doc[j].text)):
+        j -= 1
+    return j
+
+
+def _name_follows(doc: Doc, i: int, starts: set[int]) -> bool:
+    """Whether a name follows token ``i``: "der US-Präsident Trump" is a title."""
+    return i + 1 < len(doc) and (i + 1 in starts or (
+        doc[i + 1].text[:1].isupper() and _name_like(doc[i + 1].text)))
 
 
 def _name_like(text: str) -> bool:
@@ -688,9 +693,7 @@ def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
         if not noun.text[:1].isupper() or not noun.text.replace("-", "").isalpha() or len(
                 noun.text) < 4:
             continue
-        k = j - 1
-        while k >= 0 and doc[k].lower_ not in ARTICLES and _adjective(doc[k].text):
-            k -= 1
+        k = _before_adjectives(doc, j)
         if k < 0 or doc[k].lower_ not in ARTICLES:
             continue
         entry = _Antecedent(span.start, span.kb_id_, span.label_.lower(), False, span.end)

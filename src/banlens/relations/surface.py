@@ -1117,13 +1117,18 @@ class SurfaceExtractor:
             return cands
         return []
 
+    def _names_both_parties(self, doc: Words, clause: Clause, n: int) -> bool:
+        """Whether the noun at ``n`` names its parties itself ("die Einigung zwischen X
+        und Y"), so that no clause subject is one of them."""
+        return any(doc[i].lower_ == "zwischen" for i in self._region(doc, clause, n))
+
     def _stated(self, doc: Words, clause: Clause, trigger: Trigger, n: int) -> str | None:
         """"confirms" or "denies" when the clause subject confirms or denies a relation
         it is a party of ("X bestätigte Gespräche mit Y", "X dementierte eine Einigung
         mit Y"): symmetric labels only, where whoever speaks of the talks is in them,
         and not when the noun names both parties ("die Einigung zwischen Y und Z")."""
-        if not self.lexicon.labels[trigger.label].symmetric or any(
-                doc[i].lower_ == "zwischen" for i in self._region(doc, clause, n)):
+        if not self.lexicon.labels[trigger.label].symmetric or self._names_both_parties(
+                doc, clause, n):
             return None
         lemmas = self.reader.lemmas(doc, clause)
         if lemmas & self.lexicon.denying:
@@ -1137,8 +1142,7 @@ class SurfaceExtractor:
         "Nach der Einigung mit X …", "Seit dem Einstieg bei X …", "Mit dem Kauf von
         X …", "Im Zuge der Übernahme von X …" - what the clause subject did before or
         by what it now does."""
-        if n not in clause.tokens or any(doc[i].lower_ == "zwischen"
-                                         for i in self._region(doc, clause, n)):
+        if n not in clause.tokens or self._names_both_parties(doc, clause, n):
             return False  # "Nach der Einigung zwischen X und Y": its own parties
         stance, _, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
         if at >= 0 and at != clause.tokens[0] and stance in TEMPORAL_FRAMES and (
