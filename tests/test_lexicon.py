@@ -211,3 +211,9 @@ def test_prospects_are_word_and_preposition_pairs():
         lexicon(["hoffen auf", "warten"])
     assert lexicon(["warten auf", "hoffen auf"]).prospects == {"warten": {"auf"},
                                                                "hoffen": {"auf"}}
+
+
+def test_through_speech_is_a_list_of_verbs():
+    with pytest.raises(banlens.LexiconError,
+                       match=r"label 'accuses', field 'through_speech': expected a list of words"):
+        load_lexicon({"labels": {"accuses": {"through_speech": 5}}})

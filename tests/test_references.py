@@ -143,6 +143,8 @@ def test_own_reference_file(nlp, tmp_path):
      "organization, government, country, platform, court, media, other"),
     ("classes:\n  company: {types: [organization], nouns: {Laden: m}}\nnot_part_of: 3\n",
      "field 'not_part_of': expected a list of words"),
+    ("classes:\n  judges: {types: [court], nouns: {Richter: m}, plural: maybe}\n",
+     "class 'judges': field 'plural': expected true or false, got 'maybe'"),
     # the parser's own words follow in brackets
     ("classes: [unclosed\n", "line 2: not valid YAML ("),
 ])

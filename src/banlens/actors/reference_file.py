@@ -73,6 +73,8 @@ def _message(error: ErrorDetails, where: str) -> str:
     if field_name == "compounds":
         return (f"{label}: field 'compounds': expected one of {', '.join(COMPOUND_MODES)}, "
                 f"got {value!r}")
+    if field_name == "plural":
+        return f"{label}: field 'plural': expected true or false, got {value!r}"
     return f"{label}: expected a mapping with 'types' and 'nouns'"
 
 
