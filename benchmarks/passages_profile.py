@@ -2,7 +2,7 @@
 
 Runs :class:`banlens.passages.PassageRunner` (what ``banlens extract`` does per text
 by default) once over the benchmark corpus in this fresh process and prints the CPU
-seconds of each step: the prefilter scan, finding the cuts, the description scan,
+seconds of each step: the prefilter scan, finding the cuts, the resolver's reach,
 the tokenizer, each pipeline component, and turning the Docs into record items. The
 rest is the Python around them. Compare with ``components.py`` (the whole pipeline
 over every text).
@@ -47,9 +47,8 @@ def main() -> None:
     seconds: Counter = Counter()
     runner.prefilter.spans = timed(runner.prefilter.spans, "prefilter scan", seconds)
     passages.find_cuts = timed(passages.find_cuts, "finding cuts", seconds)
-    if runner._descriptions is not None:
-        runner._descriptions.search = timed(runner._descriptions.search,
-                                            "description scan", seconds)
+    if runner._resolver is not None:
+        runner._resolver.reach = timed(runner._resolver.reach, "resolver reach", seconds)
     if runner._plain is not None:
         runner._plain = timed(runner._plain, "tokenizer", seconds)
     runner._steps = [(factory, timed(proc, factory, seconds)) for factory, proc in runner._steps]

@@ -13,30 +13,35 @@ pipeline run over the whole text:
    and no sentence with two actors for the relation rules.
 2. **Passages.** The other texts are cut where a sentence certainly begins (see
    :func:`find_cuts`) into chunks, mostly single sentences. Only the chunks with a hit
-   of the prefilter are processed, each run of them with the chunk after it when that
-   chunk may hold a description ("der Konzern", :class:`DescriptionScan`) that refers
-   to an actor of the run's last sentence; while the last sentence of a passage holds
-   a mention and the next chunk may hold a description, the passage grows by it. A
-   passage starts after a sentence without any mention (or before a chunk that cannot
-   refer back to it), with the word and period before its cut as context. Every
-   component reads a sentence and a few tokens around it: the sentence splitter
-   decides a boundary from its neighbours, the tagger looks at most a few tokens back
-   for a title or a dateline (which cannot run across a cut), the reference resolver
-   at the sentence before, the relation rules at the sentence. So each passage gives
-   what the whole text gives there. The passages of a text are joined into one Doc;
-   the splitter is told that each begins a sentence, as it does in a Doc of its own.
-   Offsets are shifted back to the whole text; a mention found in a context (never
-   seen on the benchmark corpus) sends the text through the whole pipeline.
+   of the prefilter are processed, each run of them with what the reference resolver
+   may still read as referring into it: the resolver resolves a word only in a
+   sentence that names an actor or follows one that names or refers to one, and a
+   title the text gave an actor ("der Versicherer Fischer AG ... der Versicherer")
+   reaches three sentences (:meth:`~banlens.actors.references.ReferenceResolver.reach`).
+   So a run takes the chunk after it, or three when the raw text may give a title
+   (:func:`~banlens.actors.references.may_be_introduced`, a superset), and while the
+   last sentences of a passage within that reach name or refer to an actor (a chain:
+   "X ... Sie ... Das Geldhaus ..."), the passage grows by as many chunks and the text
+   is processed again. Between passages lie sentences in which the whole text
+   resolves nothing. A passage starts with the word and period before its cut as
+   context. Every component reads a sentence and a few tokens around it: the sentence
+   splitter decides a boundary from its neighbours, the tagger looks at most a few
+   tokens back for a title or a dateline (which cannot run across a cut), the
+   resolver at the sentence before (and, for roles and titles, at the mentions before,
+   which are all in the passages), the relation rules at the sentence. So each
+   passage gives what the whole text gives there. The passages of a text are joined
+   into one Doc; the splitter is told that each begins a sentence, as it does in a
+   Doc of its own. Offsets are shifted back to the whole text; a mention found in a
+   context (never seen on the benchmark corpus) sends the text through the whole
+   pipeline.
 3. **Less work per Doc.** Lemmas are read only by the relation rules, which work on
    sentences with two actors, so the lemmatizer runs after the reference resolver and
    only on Docs with two actor mentions or more. Text without "<", "&" or control
    characters is tokenized without banlens' extra tokenizer rules for markup (none of
    them can match such text, so the tokens are the same).
 
-Passages need the blank banlens pipeline (rule-based components only) without the
-reference resolver: a statistical parser or tagger reads the whole text, and the
-resolver reads pronouns, quotes and roles beyond the sentence before, so with either
-only step 1 applies (``banlens extract --no-references`` gets the passages too). A text the
+Passages need the blank banlens pipeline (rule-based components only): a statistical
+parser or tagger reads the whole text, so with one only step 1 applies. A text the
 passage path cannot vouch for (longer than ``nlp.max_length``, an error) goes through
 the whole pipeline. ``tests/test_passages.py`` and ``benchmarks/prefilter_check.py``
 compare both ways on real news text.
@@ -47,7 +52,6 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from typing import Any
 
 import numpy
@@ -55,8 +59,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors.prefilter import ActorPrefilter, fold, prefilter_for
-from .actors.references import DETERMINERS, MAX_ADJECTIVES
+from .actors.prefilter import ActorPrefilter, prefilter_for
+from .actors.references import INTRODUCTION_REACH, may_be_introduced
 from .annotations import ACTOR_SPANS_KEY
 from .german.words import MONTHS
 from .records import actor_items, empty_record, record_head, relation_items
@@ -140,12 +144,6 @@ def passages_possible(nlp: Language) -> bool:
     factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
     if "banlens_sentences" not in factories or "banlens_actors" not in factories:
         return False
-    if "banlens_references" in factories:
-        # the resolver reads more than the sentence before: pronouns and plural
-        # references in sentences that name nobody, "wir" in a quote whose speaker
-        # follows, a role ("der US-Präsident") whose person was named anywhere before.
-        # A passage cannot vouch for that, so only whole texts skip (step 1).
-        return False
     order = [PASSAGE_FACTORIES.index(f) if f in PASSAGE_FACTORIES else -1 for f in factories]
     if -1 in order or order != sorted(order) or len(set(order)) != len(order):
         return False
@@ -168,8 +166,8 @@ class PassageRunner:
         self.passages = passages and passages_possible(nlp)
         self._steps: list[tuple[str, Any]] = []
         self._lemmatizer = None
+        self._resolver = None
         self._plain = None
-        factories = [nlp.get_pipe_meta(name).factory for name in nlp.pipe_names]
         if self.passages:
             for name, proc in nlp.pipeline:
                 factory = nlp.get_pipe_meta(name).factory
@@ -177,14 +175,10 @@ class PassageRunner:
                     self._lemmatizer = proc
                 else:
                     self._steps.append((factory, proc))
+                if factory == "banlens_references":
+                    self._resolver = proc
             self._plain = _plain_tokenizer(nlp)
         self._cut_words: dict[str, bool] = {}
-        self._descriptions: DescriptionScan | None = None
-        if self.passages and "banlens_references" in factories:
-            resolver = nlp.get_pipe(nlp.pipe_names[factories.index("banlens_references")])
-            self._descriptions = DescriptionScan(
-                (noun for spec in resolver.data["classes"].values() for noun in spec["nouns"]),
-                set().union(*DETERMINERS.values()), MAX_ADJECTIVES)
 
     @classmethod
     def for_pipeline(cls, nlp: Language, passages: bool = True) -> PassageRunner | None:
@@ -232,34 +226,34 @@ class PassageRunner:
         hit: set[int] = set()
         for s, e in spans:  # a hit marks every chunk it touches
             hit.update(range(bisect_right(starts, s) - 1, bisect_left(starts, e)))
-
-        def describes(k: int) -> bool:  # whether chunk k may hold a description
-            return self._descriptions is not None and self._descriptions.search(
-                text[starts[k]:starts[k + 1]])
-
-        def reach(end: int) -> int:  # a description after a run may refer into it
-            return end + 1 if end < count and describes(end) else end
-
+        # with the resolver, the chunk after a run of hits may refer back into it, and
+        # a title the text gave an actor the chunks up to INTRODUCTION_REACH after it
+        follow = 0
+        if self._resolver is not None:
+            follow = INTRODUCTION_REACH if any(
+                may_be_introduced(text, s) for s, _ in spans) else 1
         regions: list[list[int]] = []
-        i = 0
-        while i < count:
-            if i in hit:
-                regions.append([i, reach(_run_end(hit, i, count))])
-                i = regions[-1][1]
+        for i in sorted(hit):
+            end = min(count, _run_end(hit, i, count) + follow)
+            if regions and i <= regions[-1][1]:
+                regions[-1][1] = max(regions[-1][1], end)
             else:
-                i += 1
+                regions.append([i, end])
         for attempt in range(MAX_EXTENSIONS + 1):
             if attempt == MAX_EXTENSIONS:  # keeps growing: the rest of the text
                 regions = [[regions[0][0], count]]
             pieces = [(contexts[i], starts[i], starts[stop]) for i, stop in regions]
             doc, joins = self._process(text, pieces)
-            grow = [k for k, (_, stop) in enumerate(regions)
-                    if stop < count and describes(stop) and _named_before(doc, joins[k + 1])]
+            if self._resolver is None:
+                break
+            short = _sentences_short(doc, joins, self._resolver.reach(doc))
+            grow = {k: short[k] for k, (_, stop) in enumerate(regions)
+                    if stop < count and short[k]}
             if not grow:
                 break
-            for k in reversed(grow):  # the chunk after the passage joins it, and so on
+            for k in sorted(grow, reverse=True):  # the chunks after it join the passage
                 region = regions[k]
-                region[1] = max(region[1], reach(_run_end(hit, region[1], count)))
+                region[1] = min(count, region[1] + grow[k])
                 while k + 1 < len(regions) and regions[k + 1][0] <= region[1]:
                     region[1] = max(region[1], regions.pop(k + 1)[1])
         return _collect(doc, pieces, joins)
@@ -322,17 +316,31 @@ def _token_starts(doc: Doc, offsets: list[int]) -> list[int]:
     return found
 
 
-def _named_before(doc: Doc, end: int) -> bool:
-    """Whether the sentence that ends at character ``end`` holds an actor mention (an
-    antecedent for a description in the sentence after it)."""
-    if ACTOR_SPANS_KEY not in doc.spans:
-        return False
-    last = doc.char_span(0, end, alignment_mode="contract")
-    if last is None or not len(last):
-        return False
-    sentence = last[-1].sent
-    return any(span.end > sentence.start and span.start < sentence.end
-               for span in doc.spans[ACTOR_SPANS_KEY])
+def _sentences_short(doc: Doc, joins: list[int], reach: int) -> list[int]:
+    """For each passage of ``doc`` (character offsets ``joins``): how many more
+    sentences it needs so that its last ``reach`` sentences name no actor and refer to
+    none. After such a stretch the resolver reads nothing until the next name, as in
+    the whole text, where sentences without a hit follow."""
+    short = [0] * (len(joins) - 1)
+    if ACTOR_SPANS_KEY not in doc.spans or not len(doc.spans[ACTOR_SPANS_KEY]):
+        return short
+    marked = numpy.zeros(len(doc), dtype=bool)
+    for span in doc.spans[ACTOR_SPANS_KEY]:
+        marked[span.start:span.end] = True
+    sent_starts = numpy.flatnonzero(doc.to_array([SENT_START]).reshape(-1) == 1).tolist()
+    bounds = numpy.searchsorted(doc.to_array([IDX]).reshape(-1), joins).tolist()
+    for k, (first, stop) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
+        if not marked[first:stop].any():
+            continue
+        # the sentences of the passage, the last one first
+        ends = [stop] + sent_starts[bisect_left(sent_starts, first):bisect_left(
+            sent_starts, stop)][::-1]
+        quiet = 0
+        while quiet < reach and quiet + 1 < len(ends) and not marked[
+                ends[quiet + 1]:ends[quiet]].any():
+            quiet += 1
+        short[k] = reach - quiet
+    return short
 
 
 def _collect(doc: Doc, pieces: list[tuple[int, int, int]],
@@ -353,43 +361,6 @@ def _collect(doc: Doc, pieces: list[tuple[int, int, int]],
             item["end"] += shift
             out.append(item)
     return actors, relations
-
-
-class DescriptionScan:
-    """Whether a text may hold a description the reference resolver reads ("der
-    Konzern", "dem chinesischen Softwarekonzern").
-
-    A superset, like the actor prefilter: the resolver takes a token whose lower-cased
-    form ends in one of its nouns (maybe with a genitive -s/-es) and that follows a
-    determiner with at most three adjectives between. Tokens end where no letter
-    follows; the determiner, the adjectives and the noun start with letters, so one
-    space, never more, separates each from the next (more whitespace is a token of its
-    own, which stops the resolver's walk back).
-    """
-
-    def __init__(self, nouns: Iterable[str], determiners: Iterable[str],
-                 adjectives: int = 3) -> None:
-        import ahocorasick_rs
-
-        forms = {fold(noun) + ending for noun in nouns if noun for ending in ("", "s", "es")}
-        self._scan = ahocorasick_rs.AhoCorasick(sorted(forms)) if forms else None
-        words = "|".join(sorted((re.escape(fold(d)) for d in determiners), key=len, reverse=True))
-        self._before = re.compile(rf"(?:{words})(?: \S+){{0,{adjectives}}}\Z")
-
-    def search(self, text: str) -> bool:
-        if self._scan is None:
-            return False
-        low = fold(text)
-        for _, start, end in self._scan.find_matches_as_indexes(low, overlapping=True):
-            if end < len(low) and low[end - 1].isalpha() and low[end].isalpha():
-                continue
-            word = start  # the start of the whitespace-free stretch holding the noun
-            while word and not low[word - 1].isspace():
-                word -= 1
-            if word and low[word - 1] == " " and self._before.search(
-                    low, max(0, word - 200), word - 1):
-                return True
-        return False
 
 
 def _run_end(hit: set[int], i: int, count: int) -> int:

@@ -10,7 +10,7 @@ an institution's name, or a list of plural names. Unknown stays unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -96,7 +96,7 @@ class GenderLexicon:
         return frozenset()
 
 
-def article_gender(words: list[str], at: int) -> frozenset[str]:
+def article_gender(words: Sequence[str], at: int) -> frozenset[str]:
     """The gender the article before position ``at`` of ``words`` (lower-case forms)
     gives a singular name, skipping up to three adjectives; empty if none or unclear."""
     j = at - 1

@@ -43,7 +43,7 @@ a missing one.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -92,6 +92,9 @@ ARTICLES = frozenset().union(*DETERMINERS.values()) | frozenset(
                    "welch", "manch", "jed")
     for ending in ("", "e", "en", "em", "er", "es"))
 MAX_ADJECTIVES = 3
+# A title the text gave an actor ("der Versicherer Fischer AG") still names it this many
+# sentences after the actor was last mentioned.
+INTRODUCTION_REACH = 3
 # Konjunktiv forms of reported speech after which "man" is an organisation speaking.
 REPORTED_FINITE = frozenset({
     "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
@@ -163,6 +166,8 @@ class ReferenceResolver:
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
         self._group_nouns = frozenset(w.lower() for w in data.get("groups", []))
         self._forms: dict[int, Description | None] = {}
+        # per word of the vocabulary, whether it may be a reference (for these roles)
+        self._refers: tuple[Any, dict[int, bool]] = (None, {})
 
     # -- matching ------------------------------------------------------------------
     def description(self, word: str) -> Description | None:
@@ -196,12 +201,57 @@ class ReferenceResolver:
 
     def _cached(self, doc: Doc, i: int) -> Description | None:
         token = doc[i]
-        found = self._forms.get(token.orth, False)
+        return self._description_of(token.orth, token.text)
+
+    def _description_of(self, orth: int, text: str) -> Description | None:
+        """:meth:`description` of a word, looked up once per word of the vocabulary."""
+        found = self._forms.get(orth, False)
         if found is False:
-            text = token.text
             found = self.description(text) if text[:1].isupper() and len(text) > 2 else None
-            self._forms[token.orth] = found
+            self._forms[orth] = found
         return found  # type: ignore[return-value]
+
+    def _candidates(self, orth_ids: list[int], strings: Any, roles: dict[str, str],
+                    introduced: dict[str, list[_Antecedent]]) -> list[int]:
+        """Positions of the words any rule below can read as a reference, in order: a
+        pronoun, "man", "beide" or a possessive (:data:`REFERENCE_WORDS`), a capitalised
+        word that is a listed description, a role, a group noun or a title the text
+        gave an actor, and a capitalised word after "beide". Decided once per word of
+        the vocabulary (and per title of this Doc): most words are none of these."""
+        if self._refers[0] is not roles:
+            self._refers = (roles, {})
+        refers = self._refers[1]
+        found = set()
+        for orth in set(orth_ids):
+            may = refers.get(orth)
+            if may is None:
+                text = strings[orth]
+                low = text.lower()
+                may = refers[orth] = low in REFERENCE_WORDS or text[:1].isupper() and (
+                    low.startswith("unser") or low in roles or low in self._group_nouns
+                    or self._description_of(orth, text) is not None)
+            if may or (introduced and strings[orth][:1].isupper() and any(
+                    form in introduced for form in _noun_forms(strings[orth].lower()))):
+                found.add(orth)
+        out = [i for i, orth in enumerate(orth_ids) if orth in found]
+        both = [i + 1 for i in out if i + 1 < len(orth_ids) and strings[orth_ids[i]].lower()
+                in ("beide", "beiden") and strings[orth_ids[i + 1]][:1].isupper()]
+        return sorted(set(out).union(both)) if both else out
+
+    def reach(self, doc: Doc) -> int:
+        """How many sentences after an actor's last mention in ``doc`` (a name or a
+        reference resolved to it) a reference may still be resolved to it.
+
+        A pronoun, a description, a role or a plural reads the mentions of its own
+        sentence and the one before, so one sentence; a title the text put before a
+        name reaches :data:`INTRODUCTION_REACH` sentences. After that many sentences
+        without a mention the resolver reads nothing more until the next name (which
+        is why a corpus run may leave such text untokenized: :mod:`banlens.passages`).
+        """
+        if ACTOR_SPANS_KEY in doc.spans and _introductions(
+                doc, [s for s in doc.spans[ACTOR_SPANS_KEY] if s.id_ != REFERENCE]):
+            return INTRODUCTION_REACH
+        return 1
 
     # -- resolving -----------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -218,9 +268,8 @@ class ReferenceResolver:
         # the rules that look at it)
         strings = doc.vocab.strings
         orths = doc.to_array([ORTH, LOWER])
-        texts = [strings[int(o)] for o in orths[:, 0]]
-        lowers = [strings[int(o)] for o in orths[:, 1]]
-        genders = self._genders(doc, spans, lowers)
+        orth_ids = orths[:, 0].tolist()
+        genders = self._genders(doc, spans, _Strings(strings, orths[:, 1].tolist()))
         roles = self._roles()
         # every mention that can be an antecedent: a compound names its first part too
         # ("der WeChat-Betreiber ... den Messenger"), but not a person ("die
@@ -232,6 +281,7 @@ class ReferenceResolver:
         name_starts = [m.start for m in names]
         introduced = _introductions(doc, spans)
         sent_starts = [s.start for s in sents]
+        candidates = self._candidates(orth_ids, strings, roles, introduced)
         refs: list[_Antecedent] = []  # resolved so far, in text order
         ref_starts: list[int] = []
         added: list[Span] = []
@@ -246,17 +296,17 @@ class ReferenceResolver:
             previous = sent
             if not window:
                 continue
-            for i in range(sent.start, sent.end):
-                if i in named or not (texts[i][:1].isupper() or lowers[i] in REFERENCE_WORDS):
-                    continue  # only capitalised words and the pronouns below can refer
+            for i in candidates[bisect_left(candidates, sent.start):
+                                bisect_left(candidates, sent.end)]:
+                if i in named:
+                    continue
                 group = self._group(doc, i, sent, prev_start, window, genders)
-                if not group and introduced and texts[i][:1].isupper():
-                    # the sentence three before this one bounds how far back a title
-                    # the text gave an actor is still read as that actor
-                    k = bisect_left(sent_starts, sent.start)
+                if not group and introduced and strings[orth_ids[i]][:1].isupper():
+                    # a title the text gave an actor names it while the actor was
+                    # mentioned up to INTRODUCTION_REACH sentences back
+                    k = max(0, bisect_left(sent_starts, sent.start) - INTRODUCTION_REACH)
                     found = self._by_introduction(doc, i, introduced, window, prev_start,
-                                                  sent_starts[max(0, k - 3)], starts,
-                                                  (names, refs))
+                                                  sent_starts[k], starts, (names, refs))
                 else:
                     found = None
                 if found is None and not group:
@@ -416,7 +466,7 @@ class ReferenceResolver:
         return [(a, kinds[a]) for a in actors]
 
     # -- the rules' pieces -------------------------------------------------------------
-    def _genders(self, doc: Doc, spans: list[Span], lowers: list[str]
+    def _genders(self, doc: Doc, spans: list[Span], lowers: Sequence[str]
                  ) -> dict[str, frozenset[str]]:
         """Gender and number of each actor of the doc: from the articles the text puts
         before its names, else from its name and aliases (``data/genders.yml``)."""
@@ -677,6 +727,45 @@ def _noun_forms(low: str) -> set[str]:
     return out
 
 
+class _Strings(Sequence[str]):
+    """The words of a Doc as strings, looked up when read (by ``words[i]``)."""
+
+    __slots__ = ("_ids", "_strings")
+
+    def __init__(self, strings: Any, ids: list[int]) -> None:
+        self._strings = strings
+        self._ids = ids
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return self._strings[self._ids[i]]
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def may_be_introduced(text: str, start: int) -> bool:
+    """Whether a name at character ``start`` of a raw text may follow a title the text
+    gives it (see :func:`_introductions`): one space before it, a capitalised word of
+    four letters or more, maybe adjectives, and an article. Read on words between
+    whitespace, so it holds wherever the tokenizer would find such a title (a superset:
+    a corpus run decides from it how far a passage must reach, before tokenizing)."""
+    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
+        return False
+    words = text[max(0, start - 300):start - 1].split()
+    if not words:
+        return False
+    noun = words.pop()
+    if len(noun) < 4 or not noun[:1].isupper() or not noun.replace("-", "").isalpha():
+        return False
+    while words:
+        word = words.pop()
+        if word.lstrip("([{\"'„“‚‘»«").lower() in ARTICLES:
+            return True
+        if not _adjective(word):
+            return False
+    return False
+
+
 def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
     """Nouns the text puts before an actor's name as its title, with an article: "der
     Chipkonzern Broadcom", "des US-Datenanalysten Qualtrics" (the noun's forms and its
@@ -879,4 +968,5 @@ def _role_words(dictionary: Any) -> dict[str, str]:
     return {role: next(iter(ids)) for role, ids in owners.items() if len(ids) == 1}
 
 
-__all__ = ["ReferenceResolver", "load_references", "make_reference_resolver"]
+__all__ = ["ReferenceResolver", "load_references", "make_reference_resolver",
+           "may_be_introduced"]
