@@ -204,6 +204,24 @@ def test_a_description_is_not_bound_by_its_clause_subject(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # the phrase the clause opens with names what the description's actor does with
+    # the actor in it: the description is the other party, named before
+    ("Die Nordbank wächst kräftig. Mit der Übernahme der Fischer AG wird das Geldhaus "
+     "zum Marktführer.", {("nordbank", "acquires", "fischer_ag", True)}),
+    ("Verdi ist verärgert. Nach dem Streit mit der Fischer AG verklagt die Gewerkschaft "
+     "den Stadtrat.", {("verdi", "sues", "stadtrat", True)}),
+    ("Die Fischer AG prüft den Markt. Für den Kauf der Nordbank hat der Versicherer "
+     "Kredite aufgenommen.", {("fischer_ag", "acquires", "nordbank", True)}),
+    # a source phrase ("laut", "nach Angaben") names the clause's subject as often
+    ("Die Nordbank meldet Zahlen. Laut der Fischer AG will der Konzern nun den Stadtrat "
+     "verklagen.", {("fischer_ag", "sues", "stadtrat", False)}),
+])
+def test_a_description_is_not_the_actor_of_the_phrase_its_clause_opens_with(
+        city, text, expected):
+    assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Verdi ruft zum Streik auf. Die Interessenvertretung wirft der Fischer AG "
      "Lohndumping vor.", {("verdi", "accuses", "fischer_ag", True)}),
     ("Die Nordbank wächst. Der Marktführer übernimmt die Fischer AG.",

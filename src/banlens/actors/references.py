@@ -106,6 +106,12 @@ RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # possessives (the other rules need a capitalised word).
 REFERENCE_WORDS = frozenset(PERSONAL_PRONOUNS) | frozenset(DEMONSTRATIVE_PRONOUNS) | (
     FIRST_PLURAL | POSSESSIVE_FORMS | frozenset({"man", "beide", "beiden"}))
+# Tokens that end the clause before a word, and words of a phrase that names a
+# source ("laut X", "nach Angaben von X", "X zufolge").
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "-", "—"}) | QUOTE_OPEN | QUOTE_CLOSE
+SOURCE_WORDS = frozenset({"laut", "zufolge", "angaben", "informationen", "auskunft",
+                          "aussage", "aussagen", "ansicht", "einschätzung", "sicht",
+                          "meinung", "darstellung", "mitteilung", "bericht", "berichten"})
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 # Verbs of saying and announcing before "man": the organisation that says it is "man".
@@ -395,8 +401,9 @@ class ReferenceResolver:
             # "X wirft dem Konzern vor": a description is never its own clause's
             # subject (that would be "sich" or a pronoun)
             own = _clause_subjects(doc, i, window, sent_start)
+            fronted = _fronted_themes(doc, i, sent, window)
             before = [m for m in window if m.start < i and m.kind in found.types
-                      and m.actor not in own]
+                      and m.actor not in own and m.start not in fronted]
             return _salient(before, sent_start)
         return None
 
@@ -808,6 +815,25 @@ def _clause_subjects(doc: Doc, i: int, window: list[_Antecedent], sent_start: in
                     m.start == comma + 2 for m in window)):
             own |= {m.actor for m in window if m.start < comma and m.stop == comma}
     return own
+
+
+def _fronted_themes(doc: Doc, i: int, sent: Span, window: list[_Antecedent]) -> set[int]:
+    """Starts of the mentions a subject description right after the finite verb does
+    not refer to: those inside the phrase its clause opens with ("Für die Übernahme
+    des Versicherers X will das Geldhaus ...", "Nach dem Streit mit X will die
+    Gewerkschaft ..."), where the description is the other party of what the phrase
+    names. Not when the phrase names a source ("Laut X will der Konzern ...", "Nach
+    Angaben von X ..."), which the clause's subject often is."""
+    if _subject_like(doc, i) != "verb":
+        return set()
+    verb = _before_adjectives(doc, i)
+    verb = verb - 1 if verb >= 0 and doc[verb].lower_ in ARTICLES else verb
+    start = verb
+    while start > sent.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    if start >= verb or any(doc[j].lower_ in SOURCE_WORDS for j in range(start, verb)):
+        return set()
+    return {m.start for m in window if start <= m.start and m.stop <= verb and not m.subject}
 
 
 def _agrees(genders: frozenset[str], kind: str, pronoun: frozenset[str], number: str) -> bool:
