@@ -118,6 +118,20 @@ def test_the_shares_of_a_company_are_no_sale_by_it(city):
                    triples(city("Die Fischer AG übernimmt Anteile der Nordbank.")))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a percentage of a company is a stake in it, with "an" or the genitive
+    ("Die Nordbank hält 25 Prozent der Fischer AG.", {("nordbank", "invests_in", "fischer_ag")}),
+    ("Verdi besitzt 5,1 Prozent an den Stadtwerken Kiel.",
+     {("verdi", "invests_in", "stadtwerke")}),
+    ("Die Landesregierung kauft 30 Prozent der Aktien der Nordbank.",
+     {("landesregierung", "invests_in", "nordbank")}),
+    # a percentage of something else is none
+    ("Die Nordbank steigerte ihren Gewinn um zehn Prozent, die Fischer AG um fünf.", set()),
+])
+def test_a_percentage_of_a_company_is_a_stake(city, text, expected):
+    check(city(text), expected)
+
+
 # -- clause structure ------------------------------------------------------------------
 
 def test_an_actor_in_apposition_to_the_opening_phrase_is_the_subject(city):
