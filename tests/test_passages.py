@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -363,10 +364,66 @@ def test_may_be_introduced_finds_every_title_the_resolver_reads(city):
     assert may_be_introduced("den großen neuen Kreditgeber Fischer AG", 29)
 
 
-def test_resolver_reach_is_three_sentences_after_a_title(city):
+def test_resolver_reach_is_three_sentences_after_a_title_used_again(city):
     resolver = city.get_pipe("banlens_references")
-    assert resolver.reach(city("Der Kreditgeber Fischer AG wächst.")) == 3
+    assert resolver.reach(city("Der Kreditgeber Fischer AG wächst. Der Kreditgeber baut.")) == 3
+    assert resolver.reach(city("Der Kreditgeber Fischer AG wächst. Dem Kreditgebern?")) == 3
+    assert resolver.reach(city("Der Kreditgeber Fischer AG wächst. Verdi streikt.")) == 1
     assert resolver.reach(city("Die Fischer AG wächst. Sie baut.")) == 1
+
+
+def test_titles_recur_in_the_raw_text_wherever_the_resolver_reads_one_again(city):
+    from banlens.passages import _titles_recur
+
+    def recurs(text):
+        return _titles_recur(text, city.get_pipe("banlens_actors") and [
+            (m.start(), m.end()) for m in re.finditer("Fischer AG|Nordbank", text)])
+
+    assert recurs("Der Kreditgeber Fischer AG wächst. Später zahlt der KREDITGEBER.")
+    assert recurs("Des Cloud-Spezialisten Fischer AG Zahlen. Der Spezialist wächst.")
+    assert not recurs("Der Kreditgeber Fischer AG wächst. Die Nordbank zahlt.")
+    assert not recurs("Die Nordbank wächst. Der Kreditgeber Fischer AG zahlt.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Gestern sagte sie nichts.", True),  # a pronoun, as a whole word
+    ("Die Messe war voll.", False),  # "sie" inside a word is no pronoun
+    ("Unsererseits nichts.", True),  # "unser..." capitalised
+    ("Der Softwarekonzern zahlt.", True),  # a listed noun as a compound's end
+    ("Des Konzerns Zahlen.", True),  # with a genitive ending
+    ("Die Konzernzentrale zahlt.", False),  # a listed noun inside a word
+    ("Die Bürgermeisterin kam.", True),  # the head of a role of the dictionary
+    ("Das Wetter war schön.", False),
+])
+def test_reference_scan_finds_words_that_may_refer(city, text, found):
+    from banlens.passages import ReferenceScan
+
+    scan = ReferenceScan(*city.get_pipe("banlens_references").surface_forms())
+    assert scan.search(text) is found
+
+
+@pytest.mark.parametrize("dictionary", ["default", "10kGNAD"])
+def test_reference_scan_finds_every_reference_the_resolver_makes(nlp, dictionary):
+    """On our texts and the corpus sample: every sentence with a resolved reference
+    holds a word the scan finds."""
+    from banlens.passages import ReferenceScan
+
+    if dictionary == "10kGNAD":
+        if not ACTORS_10KGNAD.is_file():
+            pytest.skip(f"dictionary not found: {ACTORS_10KGNAD}")
+        nlp = banlens.load("blank", actors=ACTORS_10KGNAD)
+        texts = sample_texts()[:40]
+    else:
+        texts = TEXTS + [example_text()]
+    scan = ReferenceScan(*nlp.get_pipe("banlens_references").surface_forms())
+    checked = 0
+    for text in texts:
+        doc = nlp(text)
+        for span in doc.spans["banlens_actors"]:
+            if span.id_ == "reference":
+                checked += 1
+                assert scan.search(span.sent.text), span.sent.text
+    assert checked >= 5
 
 
 # --- when the shortcuts stand back ---------------------------------------------------------

@@ -52,6 +52,7 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from typing import Any
 
 import numpy
@@ -59,8 +60,8 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors.prefilter import ActorPrefilter, prefilter_for
-from .actors.references import INTRODUCTION_REACH, may_be_introduced
+from .actors.prefilter import ActorPrefilter, fold, prefilter_for
+from .actors.references import INTRODUCTION_REACH, introduced_title, title_forms
 from .annotations import ACTOR_SPANS_KEY
 from .german.words import MONTHS
 from .records import actor_items, empty_record, record_head, relation_items
@@ -79,6 +80,7 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # before it read backwards.
 _PERIOD = re.compile(rf"\. (?=([{_UPPER}][{_LETTER}]*))")
 _LETTERS = frozenset(chr(c) for c in range(0x250) if re.fullmatch(f"[{_LETTER}]", chr(c)))
+_LETTER_RUN = re.compile(f"[{_LETTER}]+")
 _LOWERS = frozenset(chr(c) for c in range(0x250) if re.fullmatch(f"[{_LOWER}]", chr(c)))
 MAX_EXTENSIONS = 3  # a passage that keeps growing takes the rest of the text
 
@@ -179,6 +181,8 @@ class PassageRunner:
                     self._resolver = proc
             self._plain = _plain_tokenizer(nlp)
         self._cut_words: dict[str, bool] = {}
+        self._references = ReferenceScan(*self._resolver.surface_forms()) if (
+            self._resolver is not None) else None
 
     @classmethod
     def for_pipeline(cls, nlp: Language, passages: bool = True) -> PassageRunner | None:
@@ -226,15 +230,24 @@ class PassageRunner:
         hit: set[int] = set()
         for s, e in spans:  # a hit marks every chunk it touches
             hit.update(range(bisect_right(starts, s) - 1, bisect_left(starts, e)))
-        # with the resolver, the chunk after a run of hits may refer back into it, and
-        # a title the text gave an actor the chunks up to INTRODUCTION_REACH after it
+        known: dict[int, bool] = {}
+
+        def refers(k: int) -> bool:  # whether chunk k holds a word that may refer
+            if k not in known:
+                known[k] = self._references.search(text[starts[k]:starts[k + 1]])
+            return known[k]
+
+        # with the resolver, the chunk after a run of hits may refer back into it (if
+        # it holds a word that can refer), and a title the text gave an actor and uses
+        # again the chunks up to INTRODUCTION_REACH after it
         follow = 0
         if self._resolver is not None:
-            follow = INTRODUCTION_REACH if any(
-                may_be_introduced(text, s) for s, _ in spans) else 1
+            follow = INTRODUCTION_REACH if _titles_recur(text, spans) else 1
         regions: list[list[int]] = []
         for i in sorted(hit):
-            end = min(count, _run_end(hit, i, count) + follow)
+            end = _run_end(hit, i, count)
+            end = min(count, end + follow) if follow > 1 else (
+                end + 1 if follow and end < count and refers(end) else end)
             if regions and i <= regions[-1][1]:
                 regions[-1][1] = max(regions[-1][1], end)
             else:
@@ -246,9 +259,11 @@ class PassageRunner:
             doc, joins = self._process(text, pieces)
             if self._resolver is None:
                 break
-            short = _sentences_short(doc, joins, self._resolver.reach(doc))
+            reach = self._resolver.reach(doc)
+            short = _sentences_short(doc, joins, reach)
+            # a chunk without a word that can refer ends a chain of references
             grow = {k: short[k] for k, (_, stop) in enumerate(regions)
-                    if stop < count and short[k]}
+                    if stop < count and short[k] and (reach > 1 or refers(stop))}
             if not grow:
                 break
             for k in sorted(grow, reverse=True):  # the chunks after it join the passage
@@ -363,6 +378,53 @@ def _collect(doc: Doc, pieces: list[tuple[int, int, int]],
     return actors, relations
 
 
+class ReferenceScan:
+    """Whether a raw text holds a word the reference resolver may read as a reference
+    (:meth:`~banlens.actors.references.ReferenceResolver.surface_forms`): a whole
+    word of a list, a word with a given start, or a word ending in a listed noun form.
+    A superset, like the actor prefilter: tokens never begin or end between two
+    letters, so a token of letters is a whole run of letters of the raw text, and a
+    token ends where no letter follows.
+    """
+
+    def __init__(self, words: Iterable[str], endings: Iterable[str], prefix: str) -> None:
+        import ahocorasick_rs
+
+        self._words = frozenset(fold(w) for w in words)
+        self._prefix = fold(prefix)
+        forms = sorted({fold(e) for e in endings if e})
+        self._endings = ahocorasick_rs.AhoCorasick(forms) if forms else None
+
+    def search(self, text: str) -> bool:
+        low = fold(text)
+        for run in _LETTER_RUN.finditer(low):
+            word = run.group()
+            if word in self._words or word.startswith(self._prefix):
+                return True
+        if self._endings is not None:
+            for _, _, end in self._endings.find_matches_as_indexes(low, overlapping=True):
+                if end == len(low) or low[end] not in _LETTERS:
+                    return True
+        return False
+
+
+def _titles_recur(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the raw text may give a name a title (see
+    :func:`~banlens.actors.references.introduced_title`) and use it again after."""
+    low = None
+    for start, _ in spans:
+        title = introduced_title(text, start)
+        if title is None:
+            continue
+        if low is None:
+            low = fold(text)
+        # lower-casing never shortens a text: the title's place in ``low`` is at or
+        # after ``start``
+        if any(low.find(fold(form), start) >= 0 for form in title_forms(title)):
+            return True
+    return False
+
+
 def _run_end(hit: set[int], i: int, count: int) -> int:
     """End (exclusive) of the run of chunks with hits that starts at ``i``."""
     end = i + 1
@@ -412,4 +474,4 @@ def _plain_tokenizer(nlp: Language) -> Any:
     return plain
 
 
-__all__ = ["PassageRunner", "find_cuts", "passages_possible"]
+__all__ = ["PassageRunner", "ReferenceScan", "find_cuts", "passages_possible"]

@@ -244,19 +244,40 @@ class ReferenceResolver:
                 in ("beide", "beiden") and strings[orth_ids[i + 1]][:1].isupper()]
         return sorted(set(out).union(both)) if both else out
 
+    def surface_forms(self) -> tuple[frozenset[str], frozenset[str], str]:
+        """What a word must look like for a rule to read it as a reference outside a
+        title the text gave (see :meth:`_candidates`), for a scan of raw text: (whole
+        lower-case words: pronouns, "man", "beide", possessives, the heads of roles and
+        group nouns; lower-case endings: every listed description noun with the
+        endings it may take; a prefix: "unser"). A word that may refer is one of the
+        words, starts with the prefix or ends in one of the endings."""
+        heads = {w.rsplit("-", 1)[-1] for w in (*self._roles(), *self._group_nouns)}
+        endings = {noun + ending for noun in self._nouns for ending in ("", "s", "es", "n")}
+        return frozenset(REFERENCE_WORDS | heads), frozenset(endings), "unser"
+
     def reach(self, doc: Doc) -> int:
         """How many sentences after an actor's last mention in ``doc`` (a name or a
         reference resolved to it) a reference may still be resolved to it.
 
         A pronoun, a description, a role or a plural reads the mentions of its own
         sentence and the one before, so one sentence; a title the text put before a
-        name reaches :data:`INTRODUCTION_REACH` sentences. After that many sentences
-        without a mention the resolver reads nothing more until the next name (which
-        is why a corpus run may leave such text untokenized: :mod:`banlens.passages`).
+        name and uses again later reaches :data:`INTRODUCTION_REACH` sentences. After
+        that many sentences without a mention the resolver reads nothing more until the
+        next name (which is why a corpus run may leave such text untokenized:
+        :mod:`banlens.passages`).
         """
-        if ACTOR_SPANS_KEY in doc.spans and _introductions(
-                doc, [s for s in doc.spans[ACTOR_SPANS_KEY] if s.id_ != REFERENCE]):
-            return INTRODUCTION_REACH
+        if ACTOR_SPANS_KEY not in doc.spans:
+            return 1
+        introduced = _introductions(
+            doc, [s for s in doc.spans[ACTOR_SPANS_KEY] if s.id_ != REFERENCE])
+        if not introduced:
+            return 1
+        # only a title the text uses again after giving it reaches further
+        first = min(e.start for entries in introduced.values() for e in entries)
+        for token in doc[first + 2:]:
+            if token.text[:1].isupper() and any(
+                    form in introduced for form in _noun_forms(token.lower_)):
+                return INTRODUCTION_REACH
         return 1
 
     # -- resolving -----------------------------------------------------------------
@@ -750,27 +771,41 @@ class _Strings(Sequence[str]):
         return len(self._ids)
 
 
-def may_be_introduced(text: str, start: int) -> bool:
-    """Whether a name at character ``start`` of a raw text may follow a title the text
-    gives it (see :func:`_introductions`): one space before it, a capitalised word of
-    four letters or more, maybe adjectives, and an article. Read on words between
-    whitespace, so it holds wherever the tokenizer would find such a title (a superset:
-    a corpus run decides from it how far a passage must reach, before tokenizing)."""
+def introduced_title(text: str, start: int) -> str | None:
+    """The title a raw text may give the name at character ``start`` (see
+    :func:`_introductions`): one space before the name, a capitalised word of four
+    letters or more, maybe adjectives, and an article. Read on words between
+    whitespace, so it is found wherever the tokenizer would find such a title (a
+    superset: a corpus run decides from it how far a passage must reach, before
+    tokenizing). None if there is none."""
     if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
-        return False
+        return None
     words = text[max(0, start - 300):start - 1].split()
     if not words:
-        return False
+        return None
     noun = words.pop()
     if len(noun) < 4 or not noun[:1].isupper() or not noun.replace("-", "").isalpha():
-        return False
+        return None
     while words:
         word = words.pop()
         if word.lstrip("([{\"'„“‚‘»«").lower() in ARTICLES:
-            return True
+            return noun
         if not _adjective(word):
-            return False
-    return False
+            return None
+    return None
+
+
+def may_be_introduced(text: str, start: int) -> bool:
+    """Whether the name at character ``start`` of a raw text may follow a title the
+    text gives it (:func:`introduced_title`)."""
+    return introduced_title(text, start) is not None
+
+
+def title_forms(title: str) -> set[str]:
+    """The lower-case forms a later word shares with ``title`` when the resolver reads
+    it as that title ("Spezialisten" -> "spezialisten", "spezialist"; a hyphen
+    compound's head too). Every such later word contains one of them."""
+    return _noun_forms(title.lower())
 
 
 def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
@@ -994,5 +1029,5 @@ def _role_words(dictionary: Any) -> dict[str, str]:
     return {role: next(iter(ids)) for role, ids in owners.items() if len(ids) == 1}
 
 
-__all__ = ["ReferenceResolver", "load_references", "make_reference_resolver",
-           "may_be_introduced"]
+__all__ = ["ReferenceResolver", "introduced_title", "load_references",
+           "make_reference_resolver", "may_be_introduced", "title_forms"]
