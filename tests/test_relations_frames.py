@@ -134,6 +134,39 @@ def test_a_percentage_of_a_company_is_a_stake(city, text, expected):
 
 # -- clause structure ------------------------------------------------------------------
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two adjectives of one noun phrase, with a comma between: one clause
+    ("Die Fischer AG übernimmt die kleine, aber profitable Nordbank.",
+     {("fischer_ag", "acquires", "nordbank")}),
+    ("Die Nordbank hat ein indikatives, unverbindliches Angebot für den Erwerb von Verdi "
+     "unterbreitet.", {("nordbank", "acquires", "verdi")}),
+    ("Die Nordbank hat die alte, marode Sparte an die Fischer AG verkauft.",
+     {("nordbank", "sells_to", "fischer_ag")}),
+    # ... also inside quotation marks
+    ("Die Nordbank hat ein „indikatives, unverbindliches Angebot“ für den Erwerb von "
+     "Verdi unterbreitet.", {("nordbank", "acquires", "verdi")}),
+    # a comma between a verb and the next clause's adjective stays a boundary
+    ("Die Firmen erklärten beide, neue Gespräche mit Verdi führen zu wollen.", set()),
+])
+def test_a_comma_between_two_adjectives_splits_no_clause(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the buyer of a sale as the dative object
+    ("Die Nordbank hat der Fischer AG ihre Sparte verkauft.",
+     {("nordbank", "sells_to", "fischer_ag")}),
+    ("Die Landesregierung veräußert Verdi das alte Gebäude.",
+     {("landesregierung", "sells_to", "verdi")}),
+    # a noun phrase before a postposition is no dative object
+    ("Die Nordbank verkauft dem Stadtrat zufolge ihre Sparte.", set()),
+    ("Der Stadtrat verbietet der Nordbank zufolge den Neubau.", set()),
+])
+def test_the_dative_of_a_sale_is_its_buyer_unless_a_postposition_follows(city, text, expected):
+    check(city(text), expected)
+
+
 def test_an_actor_in_apposition_to_the_opening_phrase_is_the_subject(city):
     check(city("Das Kieler Geldhaus, die Nordbank, steigt bei den Stadtwerken Kiel ein."),
           {("nordbank", "invests_in", "stadtwerke")})

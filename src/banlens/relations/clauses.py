@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 
 from ..actors.mentions import Mention
 from ..german.words import (
+    ADJ_ENDINGS,
     APOSTROPHE_S,
     ARTICLE_CASES,
     AUXILIARIES,
     BOUNDARY,
     CLAUSE_COORDINATORS,
+    CLOSED,
     CONTRACTIONS,
     COORDINATORS,
     DASHES,
@@ -41,12 +43,56 @@ from ..german.words import (
 from .lexicon import RelationLexicon
 from .words import (
     Stretch,
+    Word,
     Words,
     adjective_like,
     finite_like,
     is_cap,
     verb_like,
 )
+
+# Prepositions that follow their noun phrase ("der Behörde zufolge").
+POSTPOSITIONS = frozenset({"zufolge", "gegenüber", "zuliebe", "entgegen"})
+# Words that may join two adjectives of one noun phrase after a comma.
+ADJECTIVE_JOINERS = frozenset({"aber", "doch", "jedoch", "wenn", "auch", "zugleich"})
+
+
+def adjective_comma(doc: Words, i: int, end: int) -> bool:
+    """Whether the comma at ``i`` joins two adjectives of one noun phrase: "ein
+    großes, teures Paket", "die kleine, aber profitable Bank". The adjective before
+    it follows an article or another adjective, the one after it (maybe after "aber")
+    has the same ending, and a noun or another adjective follows."""
+    if i < 2 or i + 2 >= end:
+        return False
+    first = doc[i - 1]
+    if not _inflected_adjective(first):
+        return False
+    # an article before it, maybe over one more adjective (and an opening quote)
+    k = i - 2
+    if doc[k].text in QUOTES:
+        k -= 1
+    if k >= 0 and _inflected_adjective(doc[k]):
+        k -= 1
+    if k < 0 or not (doc[k].lower_ in ARTICLE_CASES and doc[k].text.islower()
+                     or doc[k].lower_ in ARTICLE_CASES and doc[k].is_sent_start):
+        return False
+    j = i + 1
+    while j < end - 1 and doc[j].lower_ in ADJECTIVE_JOINERS:
+        j += 1
+    second, after = doc[j], doc[j + 1]
+    if not _inflected_adjective(second):
+        return False
+    ending = next(e for e in ("em", "en", "er", "es", "e") if first.lower_.endswith(e))
+    if not second.lower_.endswith(ending):
+        return False
+    return is_cap(after) or after.text in QUOTES or (
+        _inflected_adjective(after) and after.lower_.endswith(ending))
+
+
+def _inflected_adjective(tok: Word) -> bool:
+    """A lower-case word with an adjective ending that is no function word."""
+    return (tok.is_alpha and tok.text.islower() and tok.lower_.endswith(ADJ_ENDINGS)
+            and tok.lower_ not in CLOSED and tok.lower_ not in AUXILIARIES)
 
 
 @dataclass(slots=True)
@@ -123,12 +169,17 @@ class ClauseReader:
             if tok.text in (")", "]"):
                 continue
             if tok.text in QUOTES:
-                close = next((j for j in range(i + 2, min(i + 5, sent.end))
+                close = next((j for j in range(i + 2, min(i + 7, sent.end))
                               if doc[j].text in QUOTES), None)
-                if close is not None and all(doc[j].is_alpha or doc[j].text == "-"
-                                             for j in range(i + 1, close)):
+                inside = range(i + 1, close) if close is not None else range(0)
+                commas = [j for j in inside if doc[j].text == ","]
+                if close is not None and (len(inside) <= 3 or commas) and all(
+                        doc[j].is_alpha or doc[j].text == "-" or (
+                            j in commas and adjective_comma(doc, j, sent.end))
+                        for j in inside):
                     # a word or two in quotation marks inside a clause ("will X
-                    # „unterstützen“"): the words stay, the marks split nothing
+                    # „unterstützen“", "ein „großes, teures“ Paket"): the words stay,
+                    # the marks split nothing
                     for j in range(i + 1, close):
                         segments[-1].append(j)
                     skip_to = close + 1
@@ -160,6 +211,9 @@ class ClauseReader:
                         segments[-1].append(i)  # kept: it coordinates the two
                         continue
                 if i in list_commas:  # "mit Poroschenko, Hollande und Putin"
+                    segments[-1].append(i)
+                    continue
+                if adjective_comma(doc, i, sent.end):  # "ein großes, teures Paket"
                     segments[-1].append(i)
                     continue
                 segments.append([])
@@ -423,6 +477,8 @@ class ClauseReader:
                 self._prenominal_genitive(doc, arg, inside, owners, tokset)
             _pronoun_case(doc, arg)
             self._possessive_determiner(doc, arg, tokset)
+            if arg.prep is None and m.end in tokset and doc[m.end].lower_ in POSTPOSITIONS:
+                arg.prep = doc[m.end].lower_  # "dem Stadtrat zufolge": no dative object
             arg.aside = m.start in clause.aside
             args.append(arg)
         clause.args = args
