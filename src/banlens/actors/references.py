@@ -274,9 +274,11 @@ class ReferenceResolver:
             return 1
         # only a title the text uses again after giving it reaches further
         first = min(e.start for entries in introduced.values() for e in entries)
-        for token in doc[first + 2:]:
-            if token.text[:1].isupper() and any(
-                    form in introduced for form in _noun_forms(token.lower_)):
+        strings = doc.vocab.strings
+        for orth in set(doc.to_array([ORTH])[first + 2:].tolist()):
+            text = strings[orth]
+            if text[:1].isupper() and any(
+                    form in introduced for form in _noun_forms(text.lower())):
                 return INTRODUCTION_REACH
         return 1
 
