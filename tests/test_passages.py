@@ -26,7 +26,7 @@ from banlens.actors.prefilter import (
     prefilter_for,
     spellings,
 )
-from banlens.actors.references import may_be_introduced
+from banlens.actors.references import introduced_titles
 from banlens.cli import main
 from banlens.corpus import Document, iter_records
 from banlens.passages import PassageRunner, find_cuts, passages_possible
@@ -338,30 +338,41 @@ def test_pronouns_and_speakers_next_to_names(city):
     assert all(references_in(line) for line in whole)
 
 
-def test_may_be_introduced_finds_every_title_the_resolver_reads(city):
-    """The raw-text test is a superset of the titles the resolver takes (on our texts
-    and the corpus sample), and says no where no title can be."""
-    from banlens.actors.references import _introductions
+def test_introduced_titles_find_every_title_the_resolver_reads(city):
+    """The raw-text reading is a superset of the titles the resolver takes, before
+    and after a name (on our texts and the corpus sample), and finds none where no
+    title can be."""
+    from banlens.actors.references import _apposition_after, _title_before
     from banlens.annotations import ACTOR_SPANS_KEY
 
     texts = TEXTS + [
         "Der Kreditgeber Fischer AG wächst.", "Des großen neuen Versicherers Fischer AG.",
-        "(der Kreditgeber Nordbank) lehnte ab.", "Bürgermeisterin Lange kam."]
+        "(der Kreditgeber Nordbank) lehnte ab.", "Bürgermeisterin Lange kam.",
+        "Die Fischer AG, der größte Kreditgeber im Norden, wächst.",
+        "Verdi , die mächtige Gewerkschaft. Die Nordbank, ein „Geldhaus“, zahlt."]
     if CORPUS.is_file():
         texts += sample_texts()[:40]
     checked = 0
     for text in texts:
         doc = city(text)
         spans = [s for s in doc.spans[ACTOR_SPANS_KEY] if s.id_ != "reference"]
-        for entries in _introductions(doc, spans).values():
-            for entry in entries:
-                checked += 1
-                assert may_be_introduced(text, doc[entry.start].idx), text
-    assert checked >= 3
-    assert not may_be_introduced("Bürgermeisterin Lange kam.", 16)
-    assert not may_be_introduced("der  Kreditgeber  Fischer AG", 18)
-    assert not may_be_introduced("der Kreditgeber, Fischer AG", 17)
-    assert may_be_introduced("den großen neuen Kreditgeber Fischer AG", 29)
+        covered = {t for s in spans for t in range(s.start, s.end)}
+        for span in spans:
+            if span.id_ == "modifier":
+                continue
+            raw = [title for title, _ in introduced_titles(text, span.start_char, span.end_char)]
+            for j in (_title_before(doc, span, covered), _apposition_after(doc, span, covered)):
+                if j is not None:
+                    checked += 1
+                    assert doc[j].text in raw, text
+    assert checked >= 4
+    assert not introduced_titles("Bürgermeisterin Lange kam.", 16, 21)
+    assert not introduced_titles("der  Kreditgeber  Fischer AG", 18, 28)
+    assert not introduced_titles("der Kreditgeber, Fischer AG", 17, 27)
+    assert introduced_titles("den großen neuen Kreditgeber Fischer AG", 29, 39) == [
+        ("Kreditgeber", 29)]
+    assert introduced_titles("Die Fischer AG, der größte Kreditgeber, wächst.", 4, 14) == [
+        ("Kreditgeber", 38)]
 
 
 def test_resolver_reach_is_three_sentences_after_a_title_used_again(city):
@@ -381,6 +392,9 @@ def test_titles_recur_in_the_raw_text_wherever_the_resolver_reads_one_again(city
 
     assert recurs("Der Kreditgeber Fischer AG wächst. Später zahlt der KREDITGEBER.")
     assert recurs("Des Cloud-Spezialisten Fischer AG Zahlen. Der Spezialist wächst.")
+    assert recurs("Die Fischer AG, ein Kreditgeber, wächst. Der Kreditgeber zahlt.")
+    # the apposition itself is no later use
+    assert not recurs("Die Fischer AG, ein Kreditgeber, wächst. Die Nordbank zahlt.")
     assert not recurs("Der Kreditgeber Fischer AG wächst. Die Nordbank zahlt.")
     assert not recurs("Die Nordbank wächst. Der Kreditgeber Fischer AG zahlt.")
 

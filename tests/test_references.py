@@ -252,6 +252,28 @@ def test_a_title_the_text_gave_an_actor_refers_to_it(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an apposition after the name gives it a title, as one before it does, also for
+    # nouns in no list, with a genitive or a prepositional phrase after the noun
+    ("Die Fischer AG, der größte Kreditgeber im Norden, wächst. Verdi kritisiert den "
+     "Kreditgeber scharf.", {("verdi", "accuses", "fischer_ag", True)}),
+    ("Die Nordbank, ein traditionsreicher Kreditgeber, meldet Zahlen. Der Stadtrat lobt "
+     "den Kreditgeber.", {("stadtrat", "supports", "nordbank", True)}),
+    ("Verdi, die streitbare Arbeitnehmerorganisation Norddeutschlands, wächst. Die "
+     "Nordbank verklagt die Arbeitnehmerorganisation.", {("nordbank", "sues", "verdi", True)}),
+    # too far from the last mention of its actor: nothing
+    ("Die Fischer AG, ein Kreditgeber, wächst. Verdi streikt. Der Stadtrat tagt. Das "
+     "Hafenamt prüft. Niemand weiß mehr. Der Kreditgeber verklagt Verdi.", set()),
+])
+def test_an_apposition_gives_an_actor_a_title(city, text, expected):
+    assert triples(city(text)) == expected
+
+
+def test_the_apposition_itself_is_no_reference(city):
+    doc = city("Die Fischer AG, der größte Kreditgeber im Norden, wächst.")
+    assert references(doc) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a possessive before a relation noun: its owner is the noun's agent
     ("Die Nordbank wächst. Ihre Beteiligung an der Fischer AG bleibt bestehen.",
      {("nordbank", "invests_in", "fischer_ag", True)}),

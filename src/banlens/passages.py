@@ -19,7 +19,7 @@ pipeline run over the whole text:
    title the text gave an actor ("der Versicherer Fischer AG ... der Versicherer")
    reaches three sentences (:meth:`~banlens.actors.references.ReferenceResolver.reach`).
    So a run takes the chunk after it, or three when the raw text may give a title
-   (:func:`~banlens.actors.references.may_be_introduced`, a superset), and while the
+   (:func:`~banlens.actors.references.introduced_titles`, a superset), and while the
    last sentences of a passage within that reach name or refer to an actor (a chain:
    "X ... Sie ... Das Geldhaus ..."), the passage grows by as many chunks and the text
    is processed again. Between passages lie sentences in which the whole text
@@ -61,7 +61,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors.prefilter import ActorPrefilter, fold, prefilter_for
-from .actors.references import INTRODUCTION_REACH, introduced_title, title_forms
+from .actors.references import INTRODUCTION_REACH, introduced_titles, title_forms
 from .annotations import ACTOR_SPANS_KEY
 from .german.words import MONTHS
 from .records import actor_items, empty_record, record_head, relation_items
@@ -410,18 +410,16 @@ class ReferenceScan:
 
 def _titles_recur(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the raw text may give a name a title (see
-    :func:`~banlens.actors.references.introduced_title`) and use it again after."""
+    :func:`~banlens.actors.references.introduced_titles`) and use it again after."""
     low = None
-    for start, _ in spans:
-        title = introduced_title(text, start)
-        if title is None:
-            continue
-        if low is None:
-            low = fold(text)
-        # lower-casing never shortens a text: the title's place in ``low`` is at or
-        # after ``start``
-        if any(low.find(fold(form), start) >= 0 for form in title_forms(title)):
-            return True
+    for start, end in spans:
+        for title, after in introduced_titles(text, start, end):
+            if low is None:
+                low = fold(text)
+            # lower-casing never shortens a text: a place in ``low`` is at or after
+            # the same place in ``text``
+            if any(low.find(fold(form), after) >= 0 for form in title_forms(title)):
+                return True
     return False
 
 

@@ -42,6 +42,7 @@ a missing one.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ from ..german.inflection import is_common_word
 from ..german.words import (
     ARTICLE_CASES,
     AUXILIARIES,
+    CONTRACTIONS,
     DEMONSTRATIVE_PRONOUNS,
     FINITE_PLURAL,
     FINITE_SINGULAR,
@@ -112,6 +114,11 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "-", "—"}) | QUOTE_
 SOURCE_WORDS = frozenset({"laut", "zufolge", "angaben", "informationen", "auskunft",
                           "aussage", "aussagen", "ansicht", "einschätzung", "sicht",
                           "meinung", "darstellung", "mitteilung", "bericht", "berichten"})
+# Punctuation a raw word may start or end with around a title.
+_OPENING = "([{\"'„“‚‘»«,"
+_CLOSING = ",.;:)]}\"'“”‘’»«–-"
+_COMMA = re.compile(r"\s*,")
+_WORD = re.compile(r"\S+")
 # Relative pronouns that can be a clause's subject.
 RELATIVE_SUBJECTS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 # Verbs of saying and announcing before "man": the organisation that says it is "man".
@@ -773,34 +780,45 @@ class _Strings(Sequence[str]):
         return len(self._ids)
 
 
-def introduced_title(text: str, start: int) -> str | None:
-    """The title a raw text may give the name at character ``start`` (see
-    :func:`_introductions`): one space before the name, a capitalised word of four
-    letters or more, maybe adjectives, and an article. Read on words between
-    whitespace, so it is found wherever the tokenizer would find such a title (a
+def introduced_titles(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """The titles a raw text may give the name at characters ``start``-``end`` (see
+    :func:`_introductions`), each with the offset after which the text may use it
+    again: a capitalised word of four letters or more right before the name after an
+    article and maybe adjectives ("der Chipkonzern Broadcom"), or after it in an
+    apposition ("Broadcom, der kalifornische Chipkonzern"). Read on words between
+    whitespace, so every title the tokenizer would give the resolver is among them (a
     superset: a corpus run decides from it how far a passage must reach, before
-    tokenizing). None if there is none."""
-    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
-        return None
-    words = text[max(0, start - 300):start - 1].split()
-    if not words:
-        return None
-    noun = words.pop()
-    if len(noun) < 4 or not noun[:1].isupper() or not noun.replace("-", "").isalpha():
-        return None
-    while words:
-        word = words.pop()
-        if word.lstrip("([{\"'„“‚‘»«").lower() in ARTICLES:
-            return noun
-        if not _adjective(word):
-            return None
-    return None
+    tokenizing)."""
+    found = []
+    if start >= 2 and text[start - 1] == " " and not text[start - 2].isspace():
+        words = text[max(0, start - 300):start - 1].split()
+        noun = words.pop() if words else ""
+        if _title_noun(noun):
+            while words:
+                word = words.pop()
+                if word.lstrip(_OPENING).lower() in ARTICLES:
+                    found.append((noun, start))
+                    break
+                if not _adjective(word):
+                    break
+    comma = _COMMA.match(text, end)
+    if comma is not None:
+        words = list(_WORD.finditer(text, comma.end(), comma.end() + 300))
+        if words and words[0].group().lstrip(_OPENING).lower() in ARTICLES:
+            for word in words[1:8]:
+                noun = word.group().rstrip(_CLOSING)
+                if _title_noun(noun):
+                    found.append((noun, word.start() + len(noun)))
+                    break
+                if not _adjective(word.group()):
+                    break
+    return found
 
 
-def may_be_introduced(text: str, start: int) -> bool:
-    """Whether the name at character ``start`` of a raw text may follow a title the
-    text gives it (:func:`introduced_title`)."""
-    return introduced_title(text, start) is not None
+def may_be_introduced(text: str, start: int, end: int) -> bool:
+    """Whether the name at characters ``start``-``end`` of a raw text may have a title
+    the text gives it (:func:`introduced_titles`)."""
+    return bool(introduced_titles(text, start, end))
 
 
 def title_forms(title: str) -> set[str]:
@@ -819,20 +837,52 @@ def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
     for span in spans:
         if span.id_ in (MODIFIER, REFERENCE):
             continue
-        j = span.start - 1
-        if j < 1 or j in covered:
-            continue
-        noun = doc[j]
-        if not noun.text[:1].isupper() or not noun.text.replace("-", "").isalpha() or len(
-                noun.text) < 4:
-            continue
-        k = _before_adjectives(doc, j)
-        if k < 0 or doc[k].lower_ not in ARTICLES:
-            continue
-        entry = _Antecedent(span.start, span.kb_id_, span.label_.lower(), False, span.end)
-        for form in _noun_forms(noun.lower_):
-            out.setdefault(form, []).append(entry)
+        kind = span.label_.lower()
+        # a later word reads as the title from two words after the name or the
+        # apposition's noun on (never the apposition itself)
+        for j, at in ((_title_before(doc, span, covered), span.start),
+                      (_apposition_after(doc, span, covered), None)):
+            if j is not None:
+                entry = _Antecedent(j if at is None else at, span.kb_id_, kind, False, span.end)
+                for form in _noun_forms(doc[j].lower_):
+                    out.setdefault(form, []).append(entry)
     return out
+
+
+def _title_noun(text: str) -> bool:
+    """A capitalised noun of four letters or more (hyphens allowed)."""
+    return text[:1].isupper() and text.replace("-", "").isalpha() and len(text) >= 4
+
+
+def _title_before(doc: Doc, span: Span, covered: set[int]) -> int | None:
+    """The noun of "der Chipkonzern Broadcom": a title with an article right before
+    the name."""
+    j = span.start - 1
+    if j < 1 or j in covered or not _title_noun(doc[j].text):
+        return None
+    k = _before_adjectives(doc, j)
+    return j if k >= 0 and doc[k].lower_ in ARTICLES else None
+
+
+def _apposition_after(doc: Doc, span: Span, covered: set[int]) -> int | None:
+    """The noun of "Broadcom, der kalifornische Chipkonzern, ...": an apposition after
+    a comma right after the name, an article, maybe adjectives and its noun, which a
+    comma, a period, a dash, a genitive or a prepositional phrase ends ("..., der
+    größte Autobauer Europas", "..., ein Versicherer aus Kiel")."""
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ARTICLES:
+        return None
+    j = k + 2
+    while j < len(doc) - 1 and _adjective(doc[j].text):
+        j += 1
+    if j in covered or not _title_noun(doc[j].text):
+        return None
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt is not None and not (nxt.text in (",", ".", "–", "-", ";", ")")
+                                or nxt.text[:1].isupper() or nxt.lower_ in PREPOSITIONS
+                                or nxt.lower_ in CONTRACTIONS):
+        return None
+    return j
 
 
 def _clause_subjects(doc: Doc, i: int, window: list[_Antecedent], sent_start: int
@@ -1031,5 +1081,5 @@ def _role_words(dictionary: Any) -> dict[str, str]:
     return {role: next(iter(ids)) for role, ids in owners.items() if len(ids) == 1}
 
 
-__all__ = ["ReferenceResolver", "introduced_title", "load_references",
+__all__ = ["ReferenceResolver", "introduced_titles", "load_references",
            "make_reference_resolver", "may_be_introduced", "title_forms"]
