@@ -228,6 +228,12 @@ def test_a_description_is_not_the_actor_of_the_phrase_its_clause_opens_with(
      {("nordbank", "acquires", "fischer_ag", True)}),
     ("Bürgermeisterin Lange stellt sich zur Wahl. Die Amtsinhaberin kritisiert Verdi.",
      {("lange", "accuses", "verdi", True)}),
+    ("Die Nordbank führt ein Konsortium an. Verdi verklagt das Konsortium.",
+     {("verdi", "sues", "nordbank", True)}),
+    ("Die Fischer AG baut Stellen ab. Verdi wirft dem Arbeitgeber Betrug vor.",
+     {("verdi", "accuses", "fischer_ag", True)}),
+    ("Die Landesregierung plant Kürzungen. Verdi kritisiert die Koalition scharf.",
+     {("verdi", "accuses", "landesregierung", True)}),
     # only one country before: the object may not be the subject's actor again
     ("Norwegen verdient am Gas. Die Alpenrepublik kritisiert das Königreich.", set()),
 ])
