@@ -132,6 +132,20 @@ def test_a_percentage_of_a_company_is_a_stake(city, text, expected):
     check(city(text), expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the actor a compound names is the author of its decision, plan or proposal, as
+    # with a genitive ("die Entscheidung der Nordbank")
+    ("Der Stadtrat begrüßte die Nordbank-Entscheidung.", {("stadtrat", "supports", "nordbank")}),
+    ("Verdi kritisiert den Fischer-AG-Plan scharf.", {("verdi", "accuses", "fischer_ag")}),
+    ("Die Landesregierung lehnt den Verdi-Vorschlag ab.",
+     {("landesregierung", "rejects", "verdi")}),
+    # a noun with a frame of its own keeps it: who bans is not said
+    ("Verdi kritisiert das Nordbank-Verbot.", set()),
+])
+def test_a_compound_names_the_author_of_what_a_verb_judges(city, text, expected):
+    check(city(text), expected)
+
+
 # -- clause structure ------------------------------------------------------------------
 
 

@@ -834,6 +834,14 @@ class SurfaceExtractor:
                        if m not in subjects and m.is_agentive]
                 if got:
                     return got
+            if not noun_triggers:
+                # "begrüßte die BGH-Entscheidung": the actor a compound names is the
+                # author of its decision, plan or step, as a genitive would be
+                got = [a.mention for a in clause.args if a.mention.kind == "modifier"
+                       and a.mention.start <= i < a.mention.end
+                       and a.mention not in subjects]
+                if got:
+                    return got
         return []
 
     # -- nominal triggers ------------------------------------------------------------
