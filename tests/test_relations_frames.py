@@ -150,6 +150,18 @@ def test_a_compound_names_the_author_of_what_a_verb_judges(city, text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a title that names an actor of its own before a name: the name takes the
+    # noun phrase's article and preposition
+    ("Der Deal zwischen Verdi und dem Nordbank-Großaktionär Fischer AG ist perfekt.",
+     {("verdi", "agrees_with", "fischer_ag")}),
+    ("Die Landesregierung verklagt den Nordbank-Eigner Fischer AG.",
+     {("landesregierung", "sues", "fischer_ag"), ("fischer_ag", "owns", "nordbank")}),
+])
+def test_a_title_naming_an_actor_before_a_name(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # two adjectives of one noun phrase, with a comma between: one clause
     ("Die Fischer AG übernimmt die kleine, aber profitable Nordbank.",
      {("fischer_ag", "acquires", "nordbank")}),

@@ -524,9 +524,12 @@ class ClauseReader:
                 # FPÖ"): go on to the items before it
                 n, steps = first, steps - 1
                 continue
-            if is_cap(tok) and not any(a.mention.end - 1 == i for a in args):
+            if is_cap(tok) and not any(a.mention.end - 1 == i and a.mention.kind != "modifier"
+                                       for a in args):
+                # appositive head: "den US-Konzern Nvidia", also one that names an
+                # actor of its own ("dem Nordbank-Großaktionär Fischer AG")
                 via_head = True
-                continue  # appositive head: "den US-Konzern Nvidia"
+                continue
             if tok.like_num or low in ("%", "prozent"):
                 continue
             if adjective_like(doc, i, len(doc)):
