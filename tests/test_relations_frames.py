@@ -146,6 +146,26 @@ def test_a_compound_names_the_author_of_what_a_verb_judges(city, text, expected)
     check(city(text), expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # banning or backing a flow of goods relates to its other side
+    ("Die Niederlande verbieten Gaslieferungen an Norwegen.",
+     {("niederlande", "blocks", "norwegen")}),
+    ("Norwegen verbietet Importe aus den Niederlanden.", {("norwegen", "blocks", "niederlande")}),
+    ("Auf Druck von Verdi blockieren die Niederlande den Verkauf moderner Maschinen nach "
+     "Norwegen.", {("verdi", "pressures", "niederlande"), ("niederlande", "blocks", "norwegen")}),
+    ("Die Landesregierung unterstützt Waffenlieferungen an Norwegen.",
+     {("landesregierung", "supports", "norwegen")}),
+    ("Der Stadtrat empfiehlt einen Verkauf der Sparte an die Fischer AG.",
+     {("stadtrat", "supports", "fischer_ag")}),
+    # a firm that stops its own deliveries sanctions nobody; criticism of a flow is no
+    # accusation of its destination
+    ("Die Fischer AG stoppt die Auslieferung von Fahrzeugen nach Norwegen.", set()),
+    ("Verdi kritisiert Exporte nach Norwegen.", set()),
+])
+def test_a_flow_of_goods_relates_to_its_other_side(city, text, expected):
+    check(city(text), expected)
+
+
 # -- clause structure ------------------------------------------------------------------
 
 

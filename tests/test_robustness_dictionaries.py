@@ -175,6 +175,10 @@ def test_unreadable_dictionary_file(tmp_path, make, words):
     ("labels:\n  blocks: {plover: SANCTION, triggers: [{verb: 5}]}\n", ["field 'verb'"]),
     ("labels:\n  blocks: {plover: SANCTION, triggers: [{verb: a, object: [xyz]}]}\n",
      ["unknown role"]),
+    ("labels:\n  blocks: {plover: SANCTION, through_flow: ja, triggers: [{verb: a}]}\n",
+     ["through_flow", "true or false"]),
+    ("labels:\n  blocks: {plover: SANCTION, triggers: [{verb: a}]}\nflows: {Export: [wohin]}\n",
+     ["flow 'Export'", "unknown role"]),
     ("labels: {\n", ["not valid YAML"]),
 ])
 def test_malformed_lexicon_stops_extract_with_exit_2(tmp_path, monkeypatch, content, words):

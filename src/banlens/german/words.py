@@ -43,7 +43,7 @@ PREPOSITIONS = frozenset({
 # Prepositions that attach an argument to a noun trigger ("Übernahme von X durch Y").
 ATTRIBUTE_PREPS = frozenset({
     "an", "bei", "durch", "für", "gegen", "in", "mit", "seitens", "über", "von", "zu",
-    "zwischen", "auf",
+    "zwischen", "auf", "nach", "aus",
 })
 COORDINATORS = frozenset({"und", "oder", "sowie", "noch"})
 SUBORDINATORS = frozenset({

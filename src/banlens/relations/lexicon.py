@@ -106,6 +106,7 @@ class LabelSpec:
     quad: str
     symmetric: bool = False
     through_deal: bool = False
+    through_flow: bool = False  # "blockiert Exporte nach X": the object is X
     through_attribute: bool = False
     through_part: str = ""  # label of "owner -> subject" when the object is a part
     through_clause: bool = False  # "fordert, dass X ...": the object is X
@@ -150,8 +151,8 @@ class RelationLexicon:
             label = LabelSpec(
                 name=name, plover=spec.plover, quad=spec.quad or PLOVER_QUADS[spec.plover],
                 symmetric=spec.symmetric, through_deal=spec.through_deal,
-                through_attribute=spec.through_attribute, through_part=spec.through_part or "",
-                through_clause=spec.through_clause,
+                through_flow=spec.through_flow, through_attribute=spec.through_attribute,
+                through_part=spec.through_part or "", through_clause=spec.through_clause,
                 through_speech=frozenset(_split_verb(v)[0] for v in spec.through_speech),
                 description=spec.description,
             )
@@ -170,6 +171,7 @@ class RelationLexicon:
                 particles)
         self.deals = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.deals.items()}
         self.parts = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.parts.items()}
+        self.flows = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.flows.items()}
         for name, label in self.labels.items():
             if label.through_part and label.through_part not in self.labels:
                 raise LexiconError(f"{self.source}: label {name!r}, field 'through_part': "
@@ -182,6 +184,7 @@ class RelationLexicon:
         self.reported = frozenset(w.lower() for w in words.reported)
         self.confirming = frozenset(w.lower() for w in words.confirming)
         self.denying = frozenset(w.lower() for w in words.denying)
+        self.flow_verbs = frozenset(w.lower() for w in words.flow_verbs)
         # "stehen vor" -> {"stehen": {"vor"}}
         self.prospects: dict[str, frozenset[str]] = {}
         for phrase in words.prospects:
@@ -299,6 +302,11 @@ class RelationLexicon:
         """Roles holding the acting party if ``word`` names a deal, else None."""
         return _lookup(self.deals, word)
 
+    def is_flow(self, word: str) -> tuple[str, ...] | None:
+        """Roles holding the other side if ``word`` names a flow of goods (exports,
+        deliveries, imports), else None."""
+        return _lookup(self.flows, word)
+
     def is_part(self, word: str) -> tuple[str, ...] | None:
         """Roles holding the owner if ``word`` names a part of an actor (a division,
         shares, a stake), else None."""
@@ -317,9 +325,10 @@ def _lookup(nouns: dict[str, tuple[str, ...]], word: str) -> tuple[str, ...] | N
     for stem in (word, *_stems(word), word.rsplit("-", 1)[-1]):
         if stem in nouns:
             return nouns[stem]
-    for noun, roles in nouns.items():
-        if word.endswith(noun) and len(word) - len(noun) >= 3:
-            return roles
+    for form in (word, *_stems(word)):  # a compound, maybe inflected ("Gaslieferungen")
+        for noun, roles in nouns.items():
+            if form.endswith(noun) and len(form) - len(noun) >= 3:
+                return roles
     return None
 
 
@@ -468,6 +477,7 @@ class LabelEntry(BaseModel):
     quad: Literal[tuple(sorted(QUADS))] | None = None  # type: ignore[valid-type]
     symmetric: bool = False
     through_deal: bool = False
+    through_flow: bool = False
     through_attribute: bool = False
     through_part: str | None = None
     through_clause: bool = False
@@ -500,6 +510,7 @@ class WordClassesEntry(BaseModel):
     prospects: Words = []
     confirming: Words = []
     denying: Words = []
+    flow_verbs: Words = []
 
 
 class LexiconFile(BaseModel):
@@ -514,6 +525,8 @@ class LexiconFile(BaseModel):
     deals: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
                                BeforeValidator(_one_or_many)] | None] = {}
     parts: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
+                               BeforeValidator(_one_or_many)] | None] = {}
+    flows: dict[str, Annotated[list[Annotated[str, AfterValidator(_role)]],
                                BeforeValidator(_one_or_many)] | None] = {}
     cues: CuesEntry = CuesEntry()
     word_classes: WordClassesEntry = WordClassesEntry()
@@ -542,8 +555,8 @@ _WORDING = {
     "list_type": "expected a list of words",
     "string_type": "expected a list of words",
 }
-_FLAGS = ("symmetric", "through_deal", "through_attribute", "through_clause",
-          "reciprocal", "hypothetical",
+_FLAGS = ("symmetric", "through_deal", "through_flow", "through_attribute",
+          "through_clause", "reciprocal", "hypothetical",
           "strict_subject", "compound", "clause_any", "direct")
 _WORDING.update({f"{flag}:bool_type": "expected true or false" for flag in _FLAGS})
 _WORDING.update({f"{kind}:string_type": "expected a non-empty string" for kind in TRIGGER_KINDS})
@@ -563,7 +576,7 @@ def _where(loc: tuple[str | int, ...], data: Any) -> tuple[str, str | int | None
             place = f"label {name!r}, trigger {loc[3] + 1}{text}"
             return place, loc[4] if len(loc) > 4 else None
         return f"label {name!r}", loc[2] if len(loc) > 2 else None
-    if top in ("deals", "parts") and len(loc) > 1:
+    if top in ("deals", "parts", "flows") and len(loc) > 1:
         return f"{top[:-1]} {loc[1]!r}", None
     if top == "cues" and len(loc) > 1:
         return "cues", loc[1]
@@ -587,7 +600,8 @@ def _message(error: ErrorDetails, data: Any, source: str) -> str:
         return f"{source}: field 'labels': expected a non-empty mapping of labels"
     place, field_name = _where(loc, data)
     if place == "top level":
-        noun = "a mapping" if field_name in ("deals", "parts", "cues") else "a list of words"
+        noun = "a mapping" if field_name in ("deals", "parts", "flows", "cues") else (
+            "a list of words")
         return f"{source}: field {field_name!r}: expected {noun}"
     if field_name is None or isinstance(field_name, int):
         what = problem(error, _WORDING)
@@ -628,7 +642,7 @@ def merge_lexicon_data(base: dict[str, Any], extra: dict[str, Any]) -> dict[str,
     for key in ("support_verbs", "ending_verbs"):
         if key in extra:
             merged[key] = list(merged.get(key, [])) + list(extra[key] or [])
-    for key in ("deals", "parts"):
+    for key in ("deals", "parts", "flows"):
         if key in extra:
             merged.setdefault(key, {}).update(extra[key] or {})
     for section in ("cues", "word_classes"):

@@ -538,6 +538,11 @@ class SurfaceExtractor:
             if not objects and spec.through_deal and not trigger.direct:
                 objects = self._deal_parties(doc, clause, tok)
                 kind = "deal"
+            if not objects and spec.through_flow and not trigger.direct and (
+                    trigger.lemma in self.lexicon.flow_verbs):
+                # "blockiert Exporte nach X", "stoppt Lieferungen an X": the other side
+                objects = self._object_noun_role(doc, clause, self.lexicon.is_flow, subjects)
+                kind = "deal"
             if not objects and spec.through_attribute and not trigger.direct:
                 objects = self._attribute_owner(doc, clause, trigger, subjects)
                 kind = "attribute"
