@@ -170,6 +170,24 @@ def test_a_flow_of_goods_relates_to_its_other_side(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # an extended attribute: a phrase with its own preposition and article between the
+    # article and the adjective or participle; the name takes the outer article
+    ("Die Nordbank übernimmt die im Norden tätige Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Verdi verklagt die für den Hafen zuständige Landesregierung.",
+     {("verdi", "sues", "landesregierung")}),
+    ("Die Nordbank investiert in das auf Kredite spezialisierte Unternehmen Fischer AG.",
+     {("nordbank", "invests_in", "fischer_ag")}),
+    ("Die Nordbank investiert in die auf Software für autonomes Fahren spezialisierte "
+     "Fischer AG.", {("nordbank", "invests_in", "fischer_ag")}),
+    ("Die Nordbank verhandelt mit der im Norden stark vertretenen Fischer AG.",
+     {("nordbank", "negotiates_with", "fischer_ag")}),
+])
+def test_an_extended_attribute_before_a_name(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a title that names an actor of its own before a name: the name takes the
     # noun phrase's article and preposition
     ("Der Deal zwischen Verdi und dem Nordbank-Großaktionär Fischer AG ist perfekt.",

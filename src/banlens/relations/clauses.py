@@ -493,7 +493,7 @@ class ClauseReader:
         head was passed."""
         n = order[arg.mention.start]
         steps = 0
-        weak_adjective = after_adjective = via_head = False
+        weak_adjective = after_adjective = via_head = passed_adjective = embedded = False
         while n > 0 and steps < 7:
             n -= 1
             steps += 1
@@ -505,13 +505,28 @@ class ClauseReader:
             if i == clause.pronoun_at:
                 break  # "den China der Ukraine abkaufte": a pronoun, not an article
             if low in ARTICLE_CASES:
+                # the article of a phrase inside an extended attribute ("die für den
+                # Hafen zuständige X"): the article before that phrase opens the NP
+                opener = self._attribute_opener(doc, clause, n, False) if (
+                    embedded and n > 0 and doc[clause.tokens[n - 1]].lower_ in PREPOSITIONS
+                ) else None
+                if opener is not None:
+                    self._article(doc, clause, arg, opener, weak_adjective, order, args)
+                    break
                 if self._article(doc, clause, arg, n, weak_adjective, order, args):
                     continue  # "X und die USA": coordination, read at the next word
                 break
             if low in INFINITIVE_OPENERS and clause.kind == "inf" and i == clause.tokens[0]:
                 break  # "um X zu unterstützen": "um" opens the clause, it governs no NP
             if low in PREPOSITIONS:
-                self._preposition(doc, clause, arg, n)
+                opener = self._attribute_opener(doc, clause, n, True) if (
+                    passed_adjective) else None
+                if opener is not None:
+                    # "die im Norden tätige X", "in das auf Kredite spezialisierte
+                    # Unternehmen X": the phrase before the adjective is part of it
+                    self._article(doc, clause, arg, opener, weak_adjective, order, args)
+                else:
+                    self._preposition(doc, clause, arg, n)
                 break
             if low in EXAMPLE_MARKERS:
                 arg.example = True  # "Zulieferern wie Qualcomm": not the argument
@@ -527,21 +542,53 @@ class ClauseReader:
             if is_cap(tok) and not any(a.mention.end - 1 == i and a.mention.kind != "modifier"
                                        for a in args):
                 # appositive head: "den US-Konzern Nvidia", also one that names an
-                # actor of its own ("dem Nordbank-Großaktionär Fischer AG")
+                # actor of its own ("dem Nordbank-Großaktionär Fischer AG"); after an
+                # adjective, a noun of a phrase inside an extended attribute
                 via_head = True
+                embedded = embedded or passed_adjective
                 continue
             if tok.like_num or low in ("%", "prozent"):
                 continue
             if adjective_like(doc, i, len(doc)):
                 weak_adjective = weak_adjective or low.endswith("en")
-                after_adjective = True
+                after_adjective = passed_adjective = True
                 continue
             if after_adjective and tok.is_alpha and tok.text.islower() and (
                     not verb_like(tok)):
                 after_adjective = False
                 continue  # "der ebenfalls chinesischen App": an adverb in the phrase
+            if tok.is_alpha and tok.text.islower() and low.endswith(ADJ_ENDINGS):
+                # a participle after the noun of a phrase it governs ("das auf Kredite
+                # spezialisierte Unternehmen X"): the article before that phrase
+                opener = self._attribute_opener(doc, clause, n, False)
+                if opener is not None:
+                    self._article(doc, clause, arg, opener, weak_adjective, order, args)
             break
         return via_head
+
+    def _attribute_opener(self, doc: Words, clause: Clause, n: int, prep: bool) -> int | None:
+        """The article opening an extended attribute that ends before position ``n``
+        (``prep``: the word at ``n`` is the preposition of its phrase): "die [im Norden]
+        tätige X", "das [auf Software für autonomes Fahren] spezialisierte Unternehmen
+        X". Read leftwards over the phrase's words (prepositions, nouns, numbers,
+        adjectives, adverbs) to a lower-case article with a preposition after it;
+        None at a verb, a punctuation mark, a coordinator or after eight words."""
+        toks = clause.tokens
+        for m in range(n - 1, max(-1, n - 9), -1):
+            tok = doc[toks[m]]
+            low = tok.lower_
+            if low in ARTICLE_CASES:
+                if not prep:
+                    return None
+                return m if tok.text.islower() or tok.is_sent_start else None
+            prep = prep or low in PREPOSITIONS
+            if tok.is_punct or low in COORDINATORS or low in AUXILIARIES or (
+                    verb_like(tok) and not adjective_like(doc, toks[m], len(doc))):
+                return None
+            if not (is_cap(tok) or tok.like_num or low in PREPOSITIONS
+                    or (tok.is_alpha and tok.text.islower())):
+                return None
+        return None
 
     def _article(self, doc: Words, clause: Clause, arg: Arg, n: int, weak_adjective: bool,
                  order: dict[int, int], args: list[Arg]) -> bool:
