@@ -166,6 +166,24 @@ def test_a_flow_of_goods_relates_to_its_other_side(city, text, expected):
     check(city(text), expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the genitive after a noun of talks, agreements, partnerships and sanctions is its
+    # agent when the other side has its own preposition
+    ("Die Gespräche der Nordbank mit der Fischer AG laufen.",
+     {("nordbank", "negotiates_with", "fischer_ag")}),
+    ("Die Einigung der Landesregierung mit Verdi steht.",
+     {("landesregierung", "agrees_with", "verdi")}),
+    ("Die Partnerschaft der Nordbank mit Verdi endet.", {("nordbank", "partners_with", "verdi")}),
+    ("Die Sanktionen der Niederlande gegen Norwegen wirken.",
+     {("niederlande", "blocks", "norwegen")}),
+    # without the other side nothing; a genitive of another noun is no agent
+    ("Die Gespräche der Nordbank laufen.", set()),
+    ("Die Kunden der Nordbank sind mit der Fischer AG zufrieden.", set()),
+])
+def test_the_genitive_agent_of_an_event_noun(city, text, expected):
+    check(city(text), expected)
+
+
 # -- clause structure ------------------------------------------------------------------
 
 
