@@ -117,6 +117,9 @@ CASES: dict[str, list[tuple[str, set]]] = {
           ("nordwerk", "partners_with", "helvag", F, F)}),
     ],
     "acquires": [
+        ("Nordwerk greift nach Helvag.", {("nordwerk", "acquires", "helvag", F, T)}),
+        ("Die Alpenbank hat ein Auge auf Solvex geworfen.",
+         {("alpenbank", "acquires", "solvex", F, T)}),
         ("Nordwerk schluckt Helvag.", {("nordwerk", "acquires", "helvag", F, F)}),
         ("Nordwerk verleibt sich Helvag ein.", {("nordwerk", "acquires", "helvag", F, F)}),
         ("Die Alpenbank schnappte sich Solvex.", {("alpenbank", "acquires", "solvex", F, F)}),
@@ -229,6 +232,7 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "sues", "sonnfeld", T, F)}),
     ],
     "accuses": [
+        ("Verdi macht Nordwerk schwere Vorwürfe.", {("verdi", "accuses", "nordwerk", F, F)}),
         ("Verdi griff Nordwerk scharf an.", {("verdi", "accuses", "nordwerk", F, F)}),
         ("Waldschutz attackierte Sonnfeld in einer Rede.",
          {("waldschutz", "accuses", "sonnfeld", F, F)}),
@@ -257,6 +261,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "accuses", "nordwerk", F, F), ("nordwerk", "acquires", "helvag", F, F)}),
     ],
     "rejects": [
+        ("Nordwerk lässt Helvag abblitzen.", {("nordwerk", "rejects", "helvag", F, F)}),
+        ("Die Stadt Rheinau gab Solvex einen Korb.", {("rheinau", "rejects", "solvex", F, F)}),
         ("Das Landgericht Bremen wies die Klage von Waldschutz ab.",
          {("lg_bremen", "rejects", "waldschutz", F, F)}),
         ("Helvag schlug das Angebot von Nordwerk aus.", {("helvag", "rejects", "nordwerk", F, F)}),
