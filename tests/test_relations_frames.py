@@ -188,6 +188,32 @@ def test_the_genitive_agent_of_an_event_noun(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a parenthesis about the source or the expectation interrupts a clause that goes
+    # on after it, between commas or dashes
+    ("Die Nordbank übernimmt, wie erwartet, die Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Die Nordbank übernimmt – wie die Zeitung berichtet – die Fischer AG.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Die Nordbank hat, wie Verdi mitteilte, die Fischer AG übernommen.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Die Landesregierung verklagt, so heißt es, den Stadtrat.",
+     {("landesregierung", "sues", "stadtrat")}),
+    # a few words quoted in running text
+    ("Die Nordbank will die Fischer AG „so schnell wie möglich“ übernehmen.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    # "wie" at the end of a sentence is no parenthesis
+    ("Die Nordbank übernimmt Firmen, wie die Fischer AG es tat.", set()),
+])
+def test_a_parenthesis_interrupts_a_clause(city, text, expected):
+    check(city(text), expected)
+
+
+def test_criticising_how_an_actor_acts_accuses_it(city):
+    check(city("Verdi kritisiert, wie die Nordbank mit ihren Kunden umgeht."),
+          {("verdi", "accuses", "nordbank")})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # an extended attribute: a phrase with its own preposition and article between the
     # article and the adjective or participle; the name takes the outer article
     ("Die Nordbank übernimmt die im Norden tätige Fischer AG.",

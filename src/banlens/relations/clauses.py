@@ -51,6 +51,26 @@ from .words import (
     verb_like,
 )
 
+# Words that open a parenthesis about the source or the expectation ("wie erwartet",
+# "wie die Zeitung berichtet", "so heißt es").
+PARENTHESIS_OPENERS = frozenset({"wie", "so"})
+MAX_PARENTHESIS = 8
+
+
+def _parenthetical(doc: Words, seg: list[int]) -> bool:
+    """Whether a segment is a short parenthesis inside a clause: "wie erwartet", "wie
+    berichtet", "wie die Zeitung berichtet", "wie X mitteilte", "so heißt es"."""
+    if not seg or len(seg) > MAX_PARENTHESIS:
+        return False
+    first = doc[seg[0]]
+    if first.lower_ not in PARENTHESIS_OPENERS or not first.text.islower():
+        return False
+    if first.lower_ == "so":  # "so heißt es", "so hieß es": not "so viel wie"
+        return len(seg) > 2 and doc[seg[1]].lower_ in ("heißt", "hieß") and (
+            doc[seg[2]].lower_ == "es")
+    return len(seg) > 1 and verb_like(doc[seg[-1]])
+
+
 # Prepositions that follow their noun phrase ("der Behörde zufolge").
 POSTPOSITIONS = frozenset({"zufolge", "gegenüber", "zuliebe", "entgegen"})
 # Words that may join two adjectives of one noun phrase after a comma.
@@ -173,7 +193,11 @@ class ClauseReader:
                               if doc[j].text in QUOTES), None)
                 inside = range(i + 1, close) if close is not None else range(0)
                 commas = [j for j in inside if doc[j].text == ","]
-                if close is not None and (len(inside) <= 3 or commas) and all(
+                # a few words quoted in running text ("will X „so schnell wie möglich“
+                # übernehmen"): words on both sides
+                running = close is not None and i > sent.start and close + 1 < sent.end and (
+                    doc[i - 1].is_alpha and doc[close + 1].is_alpha)
+                if close is not None and (len(inside) <= 3 or commas or running) and all(
                         doc[j].is_alpha or doc[j].text == "-" or (
                             j in commas and adjective_comma(doc, j, sent.end))
                         for j in inside):
@@ -230,7 +254,7 @@ class ClauseReader:
             segments[-1].append(i)
         clauses: list[Clause] = []
         prev_has_verb = True
-        interrupted = False
+        interrupted = resumes = False
         after_hard = False
         for n, seg in enumerate(segments):
             after_hard = after_hard or n in hard
@@ -238,9 +262,27 @@ class ClauseReader:
                 continue
             kind = self.segment_kind(doc, seg, set(starts))
             has_verb = any(verb_like(doc[i]) for i in seg)
+            aside = _parenthetical(doc, seg)
             dashed = (  # "X werde die Regierung – und nicht Y – auffordern"
-                hard.get(n) in DASHES and hard.get(n + 1) == hard.get(n) and not has_verb
+                hard.get(n) in DASHES and hard.get(n + 1) == hard.get(n)
+                and (not has_verb or aside)
             )
+            if resumes and clauses and n not in conjuncts:
+                # the words after a parenthesis are the rest of its clause
+                resumes = False
+                clauses[-1].tokens.extend(seg)
+                continue
+            resumes = False
+            if aside and clauses and n + 1 < len(segments) and n not in conjuncts and (
+                    dashed or (n not in hard and n + 1 not in hard)):
+                # "X übernimmt, wie erwartet, Y", "– wie berichtet –", "…, so heißt
+                # es, …": a parenthesis; the clause goes on after it
+                clauses[-1].tokens.extend(seg)
+                clauses[-1].aside.update(seg)
+                resumes = True
+                if dashed:
+                    hard.pop(n + 1, None)
+                continue
             if n in conjuncts and clauses:
                 interrupted = after_hard = False
                 prev_has_verb = True

@@ -771,11 +771,12 @@ class SurfaceExtractor:
 
     def _complement_subject(self, doc: Words, clause: Clause, sentence: list[Clause]
                             ) -> list[Mention]:
-        """The subject of a "dass" clause of the ``sentence`` that ``clause`` governs:
-        what is demanded, criticised or welcomed is what that subject does."""
+        """The subject of a "dass" (or "wie") clause of the ``sentence`` that ``clause``
+        governs: what is demanded, criticised or welcomed is what that subject does
+        ("kritisiert, wie X mit Y umgeht")."""
         for other in sentence:
             if other.kind == "sub" and other.controller is clause and other.tokens and (
-                    doc[other.tokens[0]].lower_ in ("dass", "daß")):
+                    doc[other.tokens[0]].lower_ in ("dass", "daß", "wie")):
                 return self.reader.subject(other, doc)
         return []
 
