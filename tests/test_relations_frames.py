@@ -188,6 +188,23 @@ def test_the_genitive_agent_of_an_event_noun(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # correlative coordinators and focus particles join two subjects or objects
+    ("Sowohl die Nordbank als auch Verdi kritisieren den Stadtrat.",
+     {("nordbank", "accuses", "stadtrat"), ("verdi", "accuses", "stadtrat")}),
+    ("Nicht nur die Nordbank, sondern auch Verdi kritisiert den Stadtrat.",
+     {("nordbank", "accuses", "stadtrat"), ("verdi", "accuses", "stadtrat")}),
+    ("Die Nordbank und auch Verdi kritisieren den Stadtrat.",
+     {("nordbank", "accuses", "stadtrat"), ("verdi", "accuses", "stadtrat")}),
+    ("Der Stadtrat kritisiert sowohl die Nordbank als auch Verdi.",
+     {("stadtrat", "accuses", "nordbank"), ("stadtrat", "accuses", "verdi")}),
+    # a degree ("zu 60 Prozent") is no stake with a genitive of its own
+    ("Die Stadtwerke Kiel gehören zu 60 Prozent der Landesregierung.", set()),
+])
+def test_coordinated_subjects_and_degrees(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a parenthesis about the source or the expectation interrupts a clause that goes
     # on after it, between commas or dashes
     ("Die Nordbank übernimmt, wie erwartet, die Fischer AG.",

@@ -71,6 +71,24 @@ def _parenthetical(doc: Words, seg: list[int]) -> bool:
     return len(seg) > 1 and verb_like(doc[seg[-1]])
 
 
+# Particles that may stand before a noun phrase without belonging to it ("und auch
+# X", "sowohl X als auch Y").
+FOCUS_PARTICLES = frozenset({"auch", "ebenso", "ebenfalls", "sogar"})
+# The second part of a correlative coordinator, and what its first part starts with:
+# "sowohl X als auch Y", "nicht nur X, sondern auch Y".
+CORRELATIVES = {"als": "sowohl", "sondern": "nur"}
+
+
+def _correlative(doc: Words, clause: Clause, n: int) -> bool:
+    """Whether the word at position ``n`` of the clause joins two conjuncts as the
+    second part of "sowohl … als auch" or "nicht nur …, sondern auch"."""
+    first = CORRELATIVES.get(doc[clause.tokens[n]].lower_)
+    if first is None or n + 1 >= len(clause.tokens) or (
+            doc[clause.tokens[n + 1]].lower_ != "auch"):
+        return False
+    return any(doc[i].lower_ == first for i in clause.tokens[max(0, n - 8):n])
+
+
 # Prepositions that follow their noun phrase ("der Behörde zufolge").
 POSTPOSITIONS = frozenset({"zufolge", "gegenüber", "zuliebe", "entgegen"})
 # Words that may join two adjectives of one noun phrase after a comma.
@@ -544,6 +562,8 @@ class ClauseReader:
             low = tok.lower_
             if low in APOSTROPHE_S:
                 continue  # "Kaiser’s Tengelmann"
+            if low in FOCUS_PARTICLES:
+                continue  # "und auch X", "als auch X": a particle before the phrase
             if i == clause.pronoun_at:
                 break  # "den China der Ukraine abkaufte": a pronoun, not an article
             if low in ARTICLE_CASES:
@@ -573,7 +593,7 @@ class ClauseReader:
             if low in EXAMPLE_MARKERS:
                 arg.example = True  # "Zulieferern wie Qualcomm": not the argument
                 break
-            if low in COORDINATORS or low == ",":
+            if low in COORDINATORS or low == "," or _correlative(doc, clause, n):
                 first = self._coordination(doc, clause, arg, n, args)
                 if first is None:
                     break

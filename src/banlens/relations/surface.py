@@ -936,6 +936,8 @@ class SurfaceExtractor:
         clause_cues: tuple[bool, bool], reported: bool, used: set[tuple[int, str]],
     ) -> list[Found]:
         n = tok.i
+        if _degree(doc, n):
+            return []  # "gehört zu 60 Prozent der Stadt": a degree, no stake of its own
         region = self._region(doc, clause, n)
         # A noun phrase presupposes its relation: the cues of its own words count
         # ("die geplante Übernahme", "keine Anteile"), not the modal of its clause
@@ -1213,3 +1215,20 @@ class SurfaceExtractor:
         negated: bool, hypothetical: bool,
     ) -> Found:
         return Found.of("surface", subject, trigger, obj, tokens, kind, negated, hypothetical)
+
+
+# Words between "zu" and the number of a degree ("zu mehr als 50 Prozent").
+DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa", "gut",
+                          "weniger", "nahezu", "annähernd", "je"})
+
+
+def _degree(doc: Words, n: int) -> bool:
+    """Whether the noun at ``n`` counts a degree after "zu" and a number: "gehört zu 60
+    Prozent der Stadt", "ist zu mehr als der Hälfte beteiligt"."""
+    j = n - 1
+    if j < 1 or not doc[j].like_num:
+        return False
+    j -= 1
+    while j > 0 and doc[j].lower_ in DEGREE_WORDS and n - j < 6:
+        j -= 1
+    return doc[j].lower_ == "zu"
