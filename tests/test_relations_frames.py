@@ -188,6 +188,26 @@ def test_the_genitive_agent_of_an_event_noun(city, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a relative pronoun after a preposition stands for the name before the comma
+    ("Die Fischer AG, an der die Nordbank beteiligt ist, wächst.",
+     {("nordbank", "invests_in", "fischer_ag")}),
+    ("Die Fischer AG, mit der die Nordbank verhandelt, wächst.",
+     {("nordbank", "negotiates_with", "fischer_ag")}),
+    ("Die Fischer AG, gegen die Verdi klagt, wächst.", {("verdi", "sues", "fischer_ag")}),
+    # ... also as the partner of a noun with a support verb
+    ("Die Fischer AG, mit der die Nordbank Gespräche führt, wächst.",
+     {("nordbank", "negotiates_with", "fischer_ag")}),
+    # ... and as the agent of a passive
+    ("Die Nordbank, von der die Fischer AG übernommen wurde, wächst.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    # not for a name that is an attribute of a noun: the pronoun may stand for the noun
+    ("Die Tochter der Fischer AG, mit der die Nordbank verhandelt, wächst.", set()),
+])
+def test_a_relative_pronoun_after_a_preposition(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # correlative coordinators and focus particles join two subjects or objects
     ("Sowohl die Nordbank als auch Verdi kritisieren den Stadtrat.",
      {("nordbank", "accuses", "stadtrat"), ("verdi", "accuses", "stadtrat")}),

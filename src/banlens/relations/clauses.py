@@ -89,6 +89,19 @@ def _correlative(doc: Words, clause: Clause, n: int) -> bool:
     return any(doc[i].lower_ == first for i in clause.tokens[max(0, n - 8):n])
 
 
+def _attribute_of_noun(doc: Words, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether mention ``m`` is a genitive or prepositional attribute of a noun before
+    it ("die Tochter der X", "der Streit mit X"): a relative clause after it may be
+    about that noun."""
+    k = m.start - 1
+    if k > 0 and doc[k].lower_ in ARTICLE_CASES:
+        k -= 1
+    if k > 0 and doc[k].lower_ in PREPOSITIONS:
+        k -= 1
+    return k >= 0 and k < m.start - 1 and is_cap(doc[k]) and not any(
+        o.start <= k < o.end for o in mentions)
+
+
 # Prepositions that follow their noun phrase ("der Behörde zufolge").
 POSTPOSITIONS = frozenset({"zufolge", "gegenüber", "zuliebe", "entgegen"})
 # Words that may join two adjectives of one noun phrase after a comma.
@@ -476,6 +489,9 @@ class ClauseReader:
                 case = "acc"
         j = self.attachment(doc, seg, sent)
         found = [m for m in mentions if m.end - 1 == j and m.is_agentive]
+        if found and pos and _attribute_of_noun(doc, found[0], mentions):
+            # "die Tochter der X, an der …": the pronoun may stand for the noun
+            return [], case
         if found:
             group = [found[0]]
             # coordinated antecedents: "X und Y, die ..."

@@ -487,9 +487,15 @@ class SurfaceExtractor:
             agents = [k for k, a in enumerate(args) if a.prep in ("von", "durch")
                       and a.coord < 0 and (not self._after_noun(doc, a) or (
                           headline and any(b.mention.end == a.article_at for b in args)))]
-            if not agents:
+            if agents:
+                subjects = self.reader.group(clause, agents[0])
+            elif clause.kind == "rel" and clause.rel_case in ("von", "durch"):
+                # "X, von der Y übernommen wurde": the relative pronoun is the agent
+                subjects = [m for m in clause.antecedent if m.kind == "name"]
+            else:
+                subjects = []
+            if not subjects:
                 return []
-            subjects = self.reader.group(clause, agents[0])
             if clause.kind == "rel" and clause.rel_case == "nom":
                 objects = list(clause.antecedent)
             else:
@@ -708,8 +714,13 @@ class SurfaceExtractor:
                     )
                 if ok:
                     return [m for m in self.reader.group(clause, k) if m not in exclude]
-            if role in ("acc", "dat") and clause.kind == "rel" and clause.rel_case == role:
+            if clause.kind == "rel" and clause.rel_case == role and role in ("acc", "dat"):
+                # "X, den Y verklagt": the relative pronoun stands for its antecedent
                 return [m for m in clause.antecedent if m not in exclude]
+            if clause.kind == "rel" and clause.rel_case == role and role in PREPOSITIONS:
+                # "X, mit der Y verhandelt": the same after its preposition, for a named
+                # antecedent
+                return [m for m in clause.antecedent if m not in exclude and m.kind == "name"]
         return []
 
     @staticmethod
@@ -960,6 +971,10 @@ class SurfaceExtractor:
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
         if not objects and "clause" in trigger.subject and self._has_support(doc, clause):
             objects = self._clause_pp(doc, clause, n, trigger, subj, used)
+            if not objects and clause.kind == "rel" and clause.rel_case in trigger.object and (
+                    clause.rel_case in PREPOSITIONS):
+                # "X, mit der Y eine Partnerschaft pflegt": the relative pronoun's PP
+                objects = [m for m in clause.antecedent if m not in subj]
         claim_at = -1
         if not objects and self.lexicon.labels[trigger.label].through_attribute:
             objects, claim_at = self._claim_owner(doc, clause, n, region, trigger)
