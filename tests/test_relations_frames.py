@@ -184,6 +184,26 @@ def test_the_genitive_agent_of_an_event_noun(city, text, expected):
     check(city(text), expected)
 
 
+@pytest.mark.parametrize(("text", "expected", "hypothetical"), [
+    # a copula with a noun for the owned: the clause subject is owned
+    ("Die Fischer AG ist eine Tochter der Nordbank.", ("nordbank", "owns", "fischer_ag"), False),
+    ("Die Fischer AG ist seit 2019 eine Tochtergesellschaft der Nordbank.",
+     ("nordbank", "owns", "fischer_ag"), False),
+    # a title or an "als" phrase of the subject is what it is, not what it plans
+    ("Der Fischer-AG-Eigentümer Nordbank plant Stellenabbau.",
+     ("nordbank", "owns", "fischer_ag"), False),
+    ("Die Nordbank als neuer Eigentümer der Fischer AG plant Stellenabbau.",
+     ("nordbank", "owns", "fischer_ag"), False),
+    # the object of a plan stays planned
+    ("Die Nordbank plant eine Übernahme der Fischer AG.",
+     ("nordbank", "acquires", "fischer_ag"), True),
+])
+def test_copulas_titles_and_plans(city, text, expected, hypothetical):
+    found = flags(city(text))
+    assert set(found) == {expected}
+    assert found[expected][1] is hypothetical
+
+
 # -- clause structure ------------------------------------------------------------------
 
 

@@ -1015,8 +1015,12 @@ class SurfaceExtractor:
             # a framing phrase presupposes its relation ("Nach der Einigung mit X will Y
             # ..."): the clause's modal is not the noun's
             framing = self._framing(doc, clause, n)
+            # a title or an "als" phrase of the subject ("der Fischer-AG-Eigentümer
+            # Nordbank plant …", "die Nordbank als Eigentümerin der X will …") says what
+            # the subject is, not what it plans
+            titled = any(m.start == n + 1 for m in subjects) or _as_role(doc, n, subjects)
             if (trigger.clause_any or self._has_support(doc, clause)) and not possessive and (
-                    not framing):
+                    not framing) and not titled:
                 negated = negated or clause_cues[0]
                 hypothetical = hypothetical or clause_cues[1]
             negated = negated or self._has_support(doc, clause, ending=True) or (
@@ -1231,6 +1235,14 @@ class SurfaceExtractor:
     ) -> Found:
         return Found.of("surface", subject, trigger, obj, tokens, kind, negated, hypothetical)
 
+
+def _as_role(doc: Words, n: int, subjects: list[Mention]) -> bool:
+    """Whether the noun at ``n`` stands in an "als" phrase right after a subject
+    mention: "X als neuer Eigentümer der Y"."""
+    j = n - 1
+    while j > 0 and (doc[j].lower_ in ARTICLE_CASES or adjective_like(doc, j, n + 1)):
+        j -= 1
+    return j > 0 and doc[j].lower_ == "als" and any(m.end == j for m in subjects)
 
 # Words between "zu" and the number of a degree ("zu mehr als 50 Prozent").
 DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa", "gut",
