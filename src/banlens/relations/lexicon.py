@@ -172,6 +172,7 @@ class RelationLexicon:
         self.deals = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.deals.items()}
         self.parts = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.parts.items()}
         self.flows = {noun.lower(): tuple(roles or ()) for noun, roles in lexicon.flows.items()}
+        self._lookups: dict[tuple[str, str], tuple[str, ...] | None] = {}
         for name, label in self.labels.items():
             if label.through_part and label.through_part not in self.labels:
                 raise LexiconError(f"{self.source}: label {name!r}, field 'through_part': "
@@ -300,17 +301,26 @@ class RelationLexicon:
 
     def is_deal(self, word: str) -> tuple[str, ...] | None:
         """Roles holding the acting party if ``word`` names a deal, else None."""
-        return _lookup(self.deals, word)
+        return self._cached_lookup("deals", self.deals, word)
 
     def is_flow(self, word: str) -> tuple[str, ...] | None:
         """Roles holding the other side if ``word`` names a flow of goods (exports,
         deliveries, imports), else None."""
-        return _lookup(self.flows, word)
+        return self._cached_lookup("flows", self.flows, word)
 
     def is_part(self, word: str) -> tuple[str, ...] | None:
         """Roles holding the owner if ``word`` names a part of an actor (a division,
         shares, a stake), else None."""
-        return _lookup(self.parts, word)
+        return self._cached_lookup("parts", self.parts, word)
+
+    def _cached_lookup(self, table: str, nouns: dict[str, tuple[str, ...]],
+                       word: str) -> tuple[str, ...] | None:
+        """:func:`_lookup`, once per word and table (a compound is looked for among
+        all nouns of the table)."""
+        key = (table, word)
+        if key not in self._lookups:
+            self._lookups[key] = _lookup(nouns, word)
+        return self._lookups[key]
 
     def to_dict(self) -> dict[str, Any]:
         """The lexicon data as loaded (used to store it with a pipeline)."""
