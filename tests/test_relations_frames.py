@@ -139,8 +139,13 @@ def test_a_percentage_of_a_company_is_a_stake(city, text, expected):
     ("Verdi kritisiert den Fischer-AG-Plan scharf.", {("verdi", "accuses", "fischer_ag")}),
     ("Die Landesregierung lehnt den Verdi-Vorschlag ab.",
      {("landesregierung", "rejects", "verdi")}),
+    ("Die Landesregierung unterstützt einen Verdi-Antrag.",
+     {("landesregierung", "supports", "verdi")}),
     # a noun with a frame of its own keeps it: who bans is not said
     ("Verdi kritisiert das Nordbank-Verbot.", set()),
+    # compounds of other nouns name what is done to the actor, or a person
+    ("Verdi will den Nordbank-Austritt verhindern.", set()),
+    ("Der Stadtrat verteidigt sich gegen die Kritik des Nordbank-Chefs.", set()),
 ])
 def test_a_compound_names_the_author_of_what_a_verb_judges(city, text, expected):
     check(city(text), expected)

@@ -186,6 +186,7 @@ class RelationLexicon:
         self.confirming = frozenset(w.lower() for w in words.confirming)
         self.denying = frozenset(w.lower() for w in words.denying)
         self.flow_verbs = frozenset(w.lower() for w in words.flow_verbs)
+        self.acts = tuple(w.lower() for w in words.acts)
         # "stehen vor" -> {"stehen": {"vor"}}
         self.prospects: dict[str, frozenset[str]] = {}
         for phrase in words.prospects:
@@ -521,6 +522,7 @@ class WordClassesEntry(BaseModel):
     confirming: Words = []
     denying: Words = []
     flow_verbs: Words = []
+    acts: Words = []
 
 
 class LexiconFile(BaseModel):

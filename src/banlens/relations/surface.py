@@ -851,7 +851,8 @@ class SurfaceExtractor:
                        if m not in subjects and m.is_agentive]
                 if got:
                     return got
-            if not noun_triggers:
+            if not noun_triggers and tok.lower_.rsplit("-", 1)[-1].startswith(
+                    self.lexicon.acts):
                 # "begrüßte die BGH-Entscheidung": the actor a compound names is the
                 # author of its decision, plan or step, as a genitive would be
                 got = [a.mention for a in clause.args if a.mention.kind == "modifier"
