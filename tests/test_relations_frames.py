@@ -209,6 +209,18 @@ def test_copulas_titles_and_plans(city, text, expected, hypothetical):
     assert found[expected][1] is hypothetical
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parties a symmetric noun names itself relate to each other ...
+    ("Die Einigung zwischen Verdi und der Nordbank steht.", {("verdi", "agrees_with", "nordbank")}),
+    ("Ein Pakt von Verdi und der Nordbank ist geplant.", {("verdi", "agrees_with", "nordbank")}),
+    # ... but talks "mit X und Y" are someone else's with both
+    ("Nach den Sondierungsgesprächen mit Verdi und der Nordbank ist alles offen.", set()),
+    ("Der Bürgermeister führt Gespräche mit Verdi und der Nordbank.", set()),
+])
+def test_the_parties_of_a_symmetric_noun(city, text, expected):
+    check(city(text), expected)
+
+
 # -- clause structure ------------------------------------------------------------------
 
 

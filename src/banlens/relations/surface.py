@@ -995,6 +995,10 @@ class SurfaceExtractor:
                 for k, a in enumerate(subjects) for b in subjects[k + 1:]
             ] if self._has_support(doc, clause) else []
         if not subjects and self.lexicon.labels[trigger.label].symmetric and len(objects) > 1:
+            # "die Einigung zwischen X und Y", "ein Pakt von X und Y": the two with each
+            # other; but "Gespräche mit X und Y" are someone else's with both
+            if any(a.prep == "mit" for a in clause.args if a.mention in objects):
+                return []
             return [
                 self._make(a.actor, trigger, b.actor, (n,), kind, negated,
                            hypothetical or trigger.hypothetical)
