@@ -100,6 +100,17 @@ def test_a_demonstrative_points_to_the_latest_actor(city):
     assert references(doc) == [("Diese", "fischer_ag")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi streitet mit der Nordbank. Diese verklagt den Stadtrat.", [("Diese", "nordbank")]),
+    # a later noun phrase of the demonstrative's gender is what it points to
+    ("Verdi streitet mit der Nordbank über eine Reform. Diese verklagt den Stadtrat.", []),
+    ("Die Nordbank verkauft den Anteil an die Fischer AG, die eine neue Strategie hat. "
+     "Diese sieht Stellenabbau vor.", []),
+])
+def test_a_demonstrative_points_to_the_latest_fitting_phrase(city, text, expected):
+    assert references(city(text)) == expected
+
+
 def test_a_role_from_the_dictionary_names_the_person(city):
     # "Bürgermeisterin Lange" in the dictionary makes "die Bürgermeisterin" Lange,
     # even with another person in between

@@ -420,6 +420,8 @@ class ReferenceResolver:
                     genders.get(m.actor, frozenset()), m.kind, pron_genders, number))]
             if fits:
                 last = max(fits, key=lambda m: m.start)  # a demonstrative: the latest
+                if _later_noun(doc, last.stop, i, pron_genders, starts):
+                    return None  # "… einen Vorschlag von X. Dieser sieht vor": the noun
                 return last.actor, last.kind
         if text[:1].isupper() and len(text) > 2:
             role_actor = self._role_reference(doc, i, roles, seen, starts)
@@ -974,6 +976,29 @@ def _before_noun(doc: Doc, i: int, sent: Span) -> bool:
     while j < sent.end and j - i <= 2 and _adjective(doc[j].text):
         j += 1
     return j < sent.end and doc[j].text[:1].isupper() and doc[j].is_alpha
+
+
+# Indefinite articles of each gender, in any case.
+INDEFINITE = {"m": frozenset({"ein", "einen", "einem", "eines"}),
+              "f": frozenset({"eine", "einer"}),
+              "n": frozenset({"ein", "einem", "eines"})}
+
+
+def _later_noun(doc: Doc, start: int, end: int, genders: frozenset[str],
+                starts: set[int]) -> bool:
+    """Whether a noun phrase of one of ``genders`` that names no actor stands between
+    ``start`` and ``end``: an article of that gender, maybe adjectives, a capitalised
+    noun. A demonstrative refers to the latest fitting phrase, which is then not the
+    actor before it."""
+    articles = frozenset().union(*(DETERMINERS[g] | INDEFINITE[g] for g in genders))
+    for j in range(start, end):
+        token = doc[j]
+        if j in starts or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        k = _before_adjectives(doc, j)
+        if k >= start and doc[k].lower_ in articles and not doc[k].text[:1].isupper():
+            return True
+    return False
 
 
 def _opens(doc: Doc, i: int) -> bool:
