@@ -300,3 +300,19 @@ def test_leftover_html_tags_are_split_off(nlp):
     assert [a for _, a in found(doc)] == ["oracle", "tiktok", "huawei"]
     assert [(r.subject, r.label, r.object) for r in doc._.relations] == [
         ("oracle", "sues", "tiktok")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Zehntausende Ungarn demonstrierten, Norwegen schwieg.", ["Norwegen"]),
+    ("Rund 2000 Ungarn protestierten gegen die Regierung.", []),
+    ("Viele Ungarn arbeiten im Ausland.", []),
+    ("Ungarn kritisiert die Kommission.", ["Ungarn"]),
+    ("Die Kommission verklagt Ungarn.", ["Ungarn"]),
+])
+def test_a_country_after_a_number_or_quantifier_is_its_people(tmp_path, text, found):
+    path = tmp_path / "actors.yml"
+    path.write_text("actors:\n  - {id: hungary, name: Ungarn, type: country, aliases: [Ungarn]}\n"
+                    "  - {id: norway, name: Norwegen, type: country, aliases: [Norwegen]}\n",
+                    encoding="utf-8")
+    nlp = banlens.load("blank", actors=path)
+    assert [e.text for e in nlp(text).ents] == found

@@ -56,6 +56,15 @@ ACTORS_FILE = "actors.json"
 _CASE_ANY = None  # marker: a form that matches in any letter case
 
 
+# Words of quantity before a plural noun of people.
+QUANTIFIERS = frozenset({
+    "tausende", "tausenden", "hunderte", "hunderten", "zehntausende", "zehntausenden",
+    "hunderttausende", "hunderttausenden", "viele", "vielen", "zahlreiche", "zahlreichen",
+    "mehrere", "mehreren", "einige", "einigen", "wenige", "wenigen", "etliche", "etlichen",
+    "tausend", "hundert", "junge", "jungen", "alle", "allen",
+})
+
+
 def _load_titles() -> frozenset[str]:
     text = (resources.files("banlens") / "data" / "titles.txt").read_text(encoding="utf-8")
     titles = set()
@@ -233,6 +242,11 @@ class ActorTagger:
             dateline = dateline_tokens(doc, starts)
         if names or modifiers:
             names, modifiers = self._drop_excluded(doc, names, modifiers, dateline)
+        # "tausende Ungarn", "2000 Polen": after a number or a quantifier a country's
+        # name that is also its people's is the people
+        names = [(s, e, a) for s, e, a in names if not (
+            s > 0 and self._label(a) == "COUNTRY" and (
+                doc[s - 1].lower_ in QUANTIFIERS or doc[s - 1].like_num))]
         names = self._resolve(doc, names)
         spans = [Span(doc, s, e, label=self._label(a), kb_id=a, span_id=NAME) for s, e, a in names]
         named_tokens = {(i, a) for s, e, a in names for i in range(s, e)}
