@@ -256,6 +256,8 @@ def test_a_relative_pronoun_after_a_preposition(city, text, expected):
      {("stadtrat", "accuses", "nordbank"), ("stadtrat", "accuses", "verdi")}),
     # a degree ("zu 60 Prozent") is no stake with a genitive of its own
     ("Die Stadtwerke Kiel gehören zu 60 Prozent der Landesregierung.", set()),
+    # a direction ("Richtung X") is no argument
+    ("Dafür soll Norwegen die Weiterreise Richtung Niederlande unterbinden.", set()),
 ])
 def test_coordinated_subjects_and_degrees(city, text, expected):
     check(city(text), expected)

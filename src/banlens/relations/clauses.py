@@ -71,6 +71,8 @@ def _parenthetical(doc: Words, seg: list[int]) -> bool:
     return len(seg) > 1 and verb_like(doc[seg[-1]])
 
 
+# Nouns and adverbs used as prepositions of place before a bare name.
+DIRECTION_NOUNS = frozenset({"richtung", "nahe", "unweit"})
 # Particles that may stand before a noun phrase without belonging to it ("und auch
 # X", "sowohl X als auch Y").
 FOCUS_PARTICLES = frozenset({"auch", "ebenso", "ebenfalls", "sogar"})
@@ -580,6 +582,9 @@ class ClauseReader:
                 continue  # "Kaiser’s Tengelmann"
             if low in FOCUS_PARTICLES:
                 continue  # "und auch X", "als auch X": a particle before the phrase
+            if low in DIRECTION_NOUNS and steps == 1:
+                arg.prep = low  # "Richtung EU", "nahe Kiel": a direction, no argument
+                break
             if i == clause.pronoun_at:
                 break  # "den China der Ukraine abkaufte": a pronoun, not an article
             if low in ARTICLE_CASES:
