@@ -145,6 +145,9 @@ def test_own_reference_file(nlp, tmp_path):
      "field 'not_part_of': expected a list of words"),
     ("classes:\n  judges: {types: [court], nouns: {Richter: m}, plural: maybe}\n",
      "class 'judges': field 'plural': expected true or false, got 'maybe'"),
+    ("classes:\n  company: {types: [organization], nouns: {Laden: m}}\n"
+     "nationalities: {griechisch: athen}\n",
+     "field 'nationalities': expected a mapping adjective: [words naming its country]"),
     # the parser's own words follow in brackets
     ("classes: [unclosed\n", "line 2: not valid YAML ("),
 ])
@@ -201,6 +204,36 @@ def city():
 ])
 def test_a_description_is_not_bound_by_its_clause_subject(city, text, expected):
     assert triples(city(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a government described by its nationality is one of that country only
+    ("Die Landesregierung prüft den Fall. Die niederländische Regierung kritisiert Verdi.",
+     set()),
+    ("Das Hafenamt Kiel prüft den Fall. Die norwegische Behörde kritisiert Verdi.", set()),
+    ("Die Landesregierung prüft den Fall. Die Regierung kritisiert Verdi.",
+     {("landesregierung", "accuses", "verdi", True)}),
+    # companies are described by where they come from, and are not held to it
+    ("Die Fischer AG wächst. Der norwegische Konzern kritisiert Verdi.",
+     {("fischer_ag", "accuses", "verdi", True)}),
+])
+def test_a_nationality_holds_a_government_to_its_country(city, text, expected):
+    assert triples(city(text)) == expected
+
+
+def test_a_nationality_finds_the_government_whose_name_says_it(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text(
+        "actors:\n"
+        "  - {id: nl_gov, name: Regierung der Niederlande, type: government, "
+        "aliases: [Den Haag]}\n"
+        "  - {id: kiel, name: Stadt Kiel, type: government, aliases: [Stadt Kiel]}\n"
+        "  - {id: verdi, name: Verdi, type: organization, aliases: [Verdi]}\n",
+        encoding="utf-8")
+    nlp = banlens.load("blank", actors=path)
+    doc = nlp("Den Haag und die Stadt Kiel streiten. Die niederländische Regierung "
+              "verklagt Verdi.")
+    assert ("nl_gov", "sues", "verdi", True) in triples(doc)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -38,14 +38,16 @@ class ReferenceClass(BaseModel):
 
 
 class ReferenceFile(BaseModel):
-    """A reference file: ``classes`` of descriptions, the excluded compound heads and
-    the plural nouns that stand for two actors (``groups``)."""
+    """A reference file: ``classes`` of descriptions, the excluded compound heads, the
+    plural nouns that stand for two actors (``groups``) and the adjectives of
+    nationality with the words that name their country (``nationalities``)."""
 
     model_config = ConfigDict(strict=True)
 
     classes: dict[str, ReferenceClass]
     not_part_of: list[str] = []
     groups: list[str] = []
+    nationalities: dict[str, list[str]] = {}
 
 
 def _message(error: ErrorDetails, where: str) -> str:
@@ -57,6 +59,9 @@ def _message(error: ErrorDetails, where: str) -> str:
             return f"{where}: field 'not_part_of': expected a list of words"
         if loc and loc[0] == "groups":
             return f"{where}: field 'groups': expected a list of plural nouns"
+        if loc and loc[0] == "nationalities":
+            return (f"{where}: field 'nationalities': expected a mapping adjective: "
+                    "[words naming its country]")
         return f"{where}: expected a mapping with a 'classes' mapping"
     label = f"{where}: class {loc[1]!r}"
     field_name = loc[2] if len(loc) > 2 else None
@@ -88,7 +93,9 @@ def check_references(data: Any, where: str) -> dict[str, Any]:
                       "compounds": spec.compounds, "plural": spec.plural}
                for name, spec in parsed.classes.items()}
     return {"classes": classes, "not_part_of": list(parsed.not_part_of),
-            "groups": list(parsed.groups)}
+            "groups": list(parsed.groups),
+            "nationalities": {k.lower(): [w.lower() for w in v]
+                              for k, v in parsed.nationalities.items()}}
 
 
 def read_references(source: str | Path | None) -> dict[str, Any]:

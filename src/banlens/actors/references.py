@@ -127,6 +127,8 @@ ANNOUNCING = (SPEECH_VERBS - {"so"}) | frozenset({
     "verlautete", "hieß",
 })
 ORGANISATIONS = frozenset({"organization", "government", "platform", "court", "media"})
+# Actor types a description with an adjective of nationality must belong to its country.
+STATE_TYPES = frozenset({"government", "country"})
 DATA_FILE = "references.json"
 
 
@@ -178,6 +180,8 @@ class ReferenceResolver:
                                                         spec.get("plural", False))
         self._excluded = tuple(w.lower() for w in data.get("not_part_of", []))
         self._group_nouns = frozenset(w.lower() for w in data.get("groups", []))
+        self._nationalities: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in data.get("nationalities", {}).items()}
         self._forms: dict[int, Description | None] = {}
         # per word of the vocabulary, whether it may be a reference (for these roles)
         self._refers: tuple[Any, dict[int, bool]] = (None, {})
@@ -436,6 +440,10 @@ class ReferenceResolver:
             fronted = _fronted_themes(doc, i, sent, window)
             before = [m for m in window if m.start < i and m.kind in found.types
                       and m.actor not in own and m.start not in fronted]
+            country = self._nationality(doc, i)
+            if country and found.types & STATE_TYPES:
+                # "die griechische Regierung": an actor of that country only
+                before = [m for m in before if self._of_country(m.actor, country)]
             return _salient(before, sent_start)
         return None
 
@@ -559,6 +567,33 @@ class ReferenceResolver:
         that only one actor has."""
         self._aliases()
         return self._alias_cache[2]
+
+    def _nationality(self, doc: Doc, i: int) -> tuple[str, ...]:
+        """The words naming the country of an adjective of nationality before token
+        ``i`` ("die griechische Regierung", "der US-amerikanischen Behörde"), or ()."""
+        for j in range(i - 1, _before_adjectives(doc, i), -1):
+            word = doc[j].lower_.rsplit("-", 1)[-1]
+            for ending in ("en", "em", "er", "es", "e"):
+                if word.endswith(ending):
+                    found = self._nationalities.get(word[:-len(ending)])
+                    if found:
+                        return found
+                    break
+        return ()
+
+    def _of_country(self, actor: str, country: tuple[str, ...]) -> bool:
+        """Whether one of the actor's names contains a word naming the country at the
+        start of one of its words ("EU-Kommission" for "eu", "Bundesregierung" for
+        "bundes")."""
+        for name in self._aliases().get(actor, ()):
+            low = name.lower()
+            for word in country:
+                at = low.find(word)
+                while at >= 0:
+                    if at == 0 or low[at - 1] in " -":
+                        return True
+                    at = low.find(word, at + 1)
+        return False
 
     def _role_reference(self, doc: Doc, i: int, roles: dict[str, str],
                         seen: tuple[list[_Antecedent], list[_Antecedent]],
