@@ -277,8 +277,11 @@ def test_coordinated_subjects_and_degrees(city, text, expected):
     # a few words quoted in running text
     ("Die Nordbank will die Fischer AG „so schnell wie möglich“ übernehmen.",
      {("nordbank", "acquires", "fischer_ag")}),
-    # "wie" at the end of a sentence is no parenthesis
+    # "wie" at the end of a sentence is no parenthesis, and a "dass" clause after one
+    # stays a clause of its own
     ("Die Nordbank übernimmt Firmen, wie die Fischer AG es tat.", set()),
+    ("Die Nordbank sagte, wie erwartet, dass Verdi den Stadtrat verklagt.",
+     {("verdi", "sues", "stadtrat")}),
 ])
 def test_a_parenthesis_interrupts_a_clause(city, text, expected):
     check(city(text), expected)

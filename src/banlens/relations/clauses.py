@@ -110,7 +110,7 @@ POSTPOSITIONS = frozenset({"zufolge", "gegenüber", "zuliebe", "entgegen"})
 ADJECTIVE_JOINERS = frozenset({"aber", "doch", "jedoch", "wenn", "auch", "zugleich"})
 
 
-def adjective_comma(doc: Words, i: int, end: int) -> bool:
+def _adjective_comma(doc: Words, i: int, end: int) -> bool:
     """Whether the comma at ``i`` joins two adjectives of one noun phrase: "ein
     großes, teures Paket", "die kleine, aber profitable Bank". The adjective before
     it follows an article or another adjective, the one after it (maybe after "aber")
@@ -232,7 +232,7 @@ class ClauseReader:
                     doc[i - 1].is_alpha and doc[close + 1].is_alpha)
                 if close is not None and (len(inside) <= 3 or commas or running) and all(
                         doc[j].is_alpha or doc[j].text == "-" or (
-                            j in commas and adjective_comma(doc, j, sent.end))
+                            j in commas and _adjective_comma(doc, j, sent.end))
                         for j in inside):
                     # a word or two in quotation marks inside a clause ("will X
                     # „unterstützen“", "ein „großes, teures“ Paket"): the words stay,
@@ -270,7 +270,7 @@ class ClauseReader:
                 if i in list_commas:  # "mit Poroschenko, Hollande und Putin"
                     segments[-1].append(i)
                     continue
-                if adjective_comma(doc, i, sent.end):  # "ein großes, teures Paket"
+                if _adjective_comma(doc, i, sent.end):  # "ein großes, teures Paket"
                     segments[-1].append(i)
                     continue
                 segments.append([])
@@ -300,7 +300,7 @@ class ClauseReader:
                 hard.get(n) in DASHES and hard.get(n + 1) == hard.get(n)
                 and (not has_verb or aside)
             )
-            if resumes and clauses and n not in conjuncts:
+            if resumes and clauses and n not in conjuncts and kind != "sub":
                 # the words after a parenthesis are the rest of its clause
                 resumes = False
                 clauses[-1].tokens.extend(seg)

@@ -546,7 +546,7 @@ class SurfaceExtractor:
                 kind = "deal"
             if not objects and spec.through_flow and not trigger.direct and (
                     trigger.lemma in self.lexicon.flow_verbs):
-                # "blockiert Exporte nach X", "stoppt Lieferungen an X": the other side
+                # "blockiert Exporte nach X", "verbietet Lieferungen an X": the other side
                 objects = self._object_noun_role(doc, clause, self.lexicon.is_flow, subjects)
                 kind = "deal"
             if not objects and spec.through_attribute and not trigger.direct:
@@ -1249,6 +1249,7 @@ def _as_role(doc: Words, n: int, subjects: list[Mention]) -> bool:
         j -= 1
     return j > 0 and doc[j].lower_ == "als" and any(m.end == j for m in subjects)
 
+
 # Words between "zu" and the number of a degree ("zu mehr als 50 Prozent").
 DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa", "gut",
                           "weniger", "nahezu", "annähernd", "je"})
@@ -1256,7 +1257,7 @@ DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa
 
 def _degree(doc: Words, n: int) -> bool:
     """Whether the noun at ``n`` counts a degree after "zu" and a number: "gehört zu 60
-    Prozent der Stadt", "ist zu mehr als der Hälfte beteiligt"."""
+    Prozent der Stadt", "ist zu mehr als 50 Prozent beteiligt"."""
     j = n - 1
     if j < 1 or not doc[j].like_num:
         return False
