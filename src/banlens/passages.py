@@ -20,14 +20,14 @@ pipeline run over the whole text:
    reaches three sentences (:meth:`~banlens.actors.references.ReferenceResolver.reach`).
    So a run takes the chunk after it when that chunk holds a word that can refer
    (:class:`ReferenceScan`), or the three chunks after it when the raw text may give
-   an actor a title and use it again (:func:`~banlens.actors.references.
-   introduced_titles`, a superset); while the last sentences of a passage within that
-   reach name or refer to an actor (a chain: "X ... Sie ... Das Geldhaus ...") and
-   the next chunk can refer, the passage grows by as many chunks and the text is
-   processed again. Between passages lie sentences in which the whole text
-   resolves nothing. A passage starts with the word and period before its cut as
-   context. Every component reads a sentence and a few tokens around it: the sentence
-   splitter decides a boundary from its neighbours, the tagger looks at most a few
+   an actor a title and use it again
+   (:func:`~banlens.actors.references.introduced_titles`, a superset); while the last
+   sentences of a passage within that reach name or refer to an actor (a chain: "X
+   ... Sie ... Das Geldhaus ...") and the next chunk can refer, the passage grows by
+   as many chunks and the text is processed again. Between passages lie sentences in
+   which the whole text resolves nothing. A passage starts with the word and period
+   before its cut as context. Every component reads a sentence and a few tokens around
+   it: the sentence splitter decides a boundary from its neighbours, the tagger looks at most a few
    tokens back for a title or a dateline (which cannot run across a cut), the
    resolver at the sentence before (and, for roles and titles, at the mentions before,
    which are all in the passages), the relation rules at the sentence. So each
