@@ -263,7 +263,7 @@ class ReferenceResolver:
         endings it may take; a prefix: "unser"). A word that may refer is one of the
         words, starts with the prefix or ends in one of the endings."""
         heads = {w.rsplit("-", 1)[-1] for w in (*self._roles(), *self._group_nouns)}
-        endings = {noun + ending for noun in self._nouns for ending in ("", "s", "es", "n")}
+        endings = {noun + ending for noun in self._nouns for ending in DESCRIPTION_ENDINGS}
         return frozenset(REFERENCE_WORDS | heads), frozenset(endings), "unser"
 
     def reach(self, doc: Doc) -> int:
@@ -573,7 +573,7 @@ class ReferenceResolver:
         ``i`` ("die griechische Regierung", "der US-amerikanischen Behörde"), or ()."""
         for j in range(i - 1, _before_adjectives(doc, i), -1):
             word = doc[j].lower_.rsplit("-", 1)[-1]
-            for ending in ("en", "em", "er", "es", "e"):
+            for ending in ADJECTIVE_ENDINGS:
                 if word.endswith(ending):
                     found = self._nationalities.get(word[:-len(ending)])
                     if found:
@@ -700,6 +700,11 @@ def _checked(data: Any, where: str) -> dict[str, Any]:
 
 
 # -- German word forms -------------------------------------------------------------------
+
+
+# The endings a description noun may carry in the text: :func:`_singular_forms` takes
+# them off again (genitive -s/-es, the -n of a dative plural in -ern).
+DESCRIPTION_ENDINGS = ("", "s", "es", "n")
 
 
 def _singular_forms(low: str) -> list[str]:
@@ -850,12 +855,6 @@ def introduced_titles(text: str, start: int, end: int) -> list[tuple[str, int]]:
                 if not _adjective(word.group()):
                     break
     return found
-
-
-def may_be_introduced(text: str, start: int, end: int) -> bool:
-    """Whether the name at characters ``start``-``end`` of a raw text may have a title
-    the text gives it (:func:`introduced_titles`)."""
-    return bool(introduced_titles(text, start, end))
 
 
 def title_forms(title: str) -> set[str]:
@@ -1142,4 +1141,4 @@ def _role_words(dictionary: Any) -> dict[str, str]:
 
 
 __all__ = ["ReferenceResolver", "introduced_titles", "load_references",
-           "make_reference_resolver", "may_be_introduced", "title_forms"]
+           "make_reference_resolver", "title_forms"]
