@@ -688,3 +688,82 @@ def test_a_phrase_that_does_not_frame_gives_its_noun_no_agent(city):
 ])
 def test_confirming_or_denying_a_relation_one_is_a_party_of(city, text, expected):
     assert flags(city(text)) == expected
+
+
+# -- any PP of a noun before it in a support-verb clause ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank hält an der Fischer AG eine Beteiligung von zehn Prozent.",
+     {("nordbank", "invests_in", "fischer_ag")}),
+    ("Die Nordbank hat für die Fischer AG ein Übernahmeangebot vorgelegt.",
+     {("nordbank", "acquires", "fischer_ag")}),
+    ("Der Stadtrat hat an der Nordbank scharfe Kritik geübt.",
+     {("stadtrat", "accuses", "nordbank")}),
+])
+def test_a_noun_s_pp_before_it_in_a_support_verb_clause(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_von_phrase_before_the_noun_is_no_partner(city):
+    # "von" names a source or an agent, never the partner of a noun in the middle field
+    assert not triples(city("Von der Nordbank hat die Fischer AG ein Übernahmeangebot "
+                            "erhalten."))
+
+
+# -- the genitive of a stake is its holder ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Beteiligung der Nordbank an der Fischer AG sinkt auf fünf Prozent.",
+     {("nordbank", "invests_in", "fischer_ag")}),
+    ("Der Anteil der Landesregierung an den Stadtwerken Kiel beträgt 51 Prozent.",
+     {("landesregierung", "invests_in", "stadtwerke")}),
+])
+def test_the_genitive_of_a_stake_holds_it(city, text, expected):
+    check(city(text), expected)
+
+
+# -- "bei" and "in" frame a clause like "nach" and "mit" -----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bei den Verhandlungen mit Verdi zeigte sich die Fischer AG hart.",
+     {("fischer_ag", "negotiates_with", "verdi")}),
+    ("In den Gesprächen mit dem Hafenamt pocht die Nordbank auf eine schnelle Lösung.",
+     {("nordbank", "negotiates_with", "hafenamt")}),
+    ("Beim Einstieg bei der Fischer AG hat die Nordbank viel Geld bezahlt.",
+     {("nordbank", "invests_in", "fischer_ag")}),
+])
+def test_a_bei_or_in_phrase_frames_the_clause(city, text, expected):
+    check(city(text), expected)
+
+
+# -- "ihre" after coordinated subjects is theirs ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank und die Fischer AG stellen ihre Kooperation auf den Prüfstand.",
+     {("nordbank", "partners_with", "fischer_ag")}),
+    ("Verdi und die Stadtwerke Kiel haben ihre Gespräche am Freitag vertagt.",
+     {("verdi", "negotiates_with", "stadtwerke")}),
+])
+def test_their_noun_relates_coordinated_subjects(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_feminine_ihre_after_one_subject_relates_nobody_else(city):
+    assert triples(city("Die Nordbank stellt ihre Kooperation auf den Prüfstand.")) == set()
+
+
+# -- "es gibt": the clause's PPs belong to the noun it introduces --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Zwischen Verdi und der Fischer AG gibt es seit Wochen Gespräche.",
+     {("verdi", "negotiates_with", "fischer_ag"): (False, False)}),
+    ("Es gibt keine Verhandlungen zwischen der Nordbank und dem Hafenamt.",
+     {("nordbank", "negotiates_with", "hafenamt"): (True, False)}),
+    ("Zwischen der Nordbank und Verdi soll es eine Einigung gegeben haben.",
+     {("nordbank", "agrees_with", "verdi"): (False, True)}),
+    # the clause introduces another noun: the PP is that noun's
+    ("Zwischen Verdi und der Fischer AG gibt es Streit über die Gespräche.", {}),
+])
+def test_an_existential_clause_gives_its_pp_to_its_noun(city, text, expected):
+    got = {(min(s, o), label, max(s, o)): f for (s, label, o), f in flags(city(text)).items()}
+    assert got == {(min(s, o), label, max(s, o)): f for (s, label, o), f in expected.items()}

@@ -60,10 +60,17 @@ from .words import (
 # wants, not what it does: "gegen eine Koalition mit X", "für eine Partnerschaft".
 AGAINST = frozenset({"gegen", "ohne", "statt", "anstatt"})
 IN_FAVOUR = frozenset({"für"})
+# The possessive of the third person plural (and feminine singular): after coordinated
+# actors, theirs.
+THEIR = frozenset({"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
+# The forms of "geben" in "es gibt".
+EXISTENTIAL = frozenset({"gibt", "gab", "gäbe", "geben", "gegeben"})
+# Prepositions that name the agent or the source of a noun's act, not its partner.
+AGENT_PREPS = frozenset({"von", "durch", "seitens"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
 # Prepositions and nouns of a phrase that frames a clause with what its subject did:
 # "Nach der Einigung mit X", "Im Zuge der Übernahme von X".
-FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank"})
+FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank", "bei", "in"})
 FRAME_NOUNS = frozenset({"zuge", "rahmen", "anschluss", "nachgang"})
 # ... and those that frame it in time wherever they stand ("will nach der Einigung mit
 # X ..."); "mit" and "durch" inside a clause often belong to its verb.
@@ -970,7 +977,12 @@ class SurfaceExtractor:
             hypothetical = True  # "ein Vorschlag für einen Pakt von X und Y"
         taken: list[Mention] = []
         objects = self._roles_for(doc, clause, n, region, trigger, "object", subj, taken, used)
-        if not objects and "clause" in trigger.subject and self._has_support(doc, clause):
+        existential = _existential(doc, clause, n)
+        if existential:
+            # "Zwischen X und Y gibt es keine Gespräche": the clause states the noun
+            negated, hypothetical = negated or clause_cues[0], hypothetical or clause_cues[1]
+        if not objects and "clause" in trigger.subject and (
+                self._has_support(doc, clause) or existential):
             objects = self._clause_pp(doc, clause, n, trigger, subj, used)
             if not objects and clause.kind == "rel" and clause.rel_case in trigger.object and (
                     clause.rel_case in PREPOSITIONS):
@@ -988,12 +1000,14 @@ class SurfaceExtractor:
         kind = "noun"
         if not objects and len(subjects) > 1 and self.lexicon.labels[trigger.label].symmetric \
                 and subjects == [m for m in subj if m not in taken]:
-            # "X und Y erzielten eine Einigung": the coordinated subjects with each other
+            # "X und Y erzielten eine Einigung": the coordinated subjects with each other;
+            # "X und Y erneuern ihre Allianz": theirs, whatever the verb
+            theirs = THEIR.intersection(doc[i].lower_ for i in range(max(0, n - 2), n))
             return [
                 self._make(a.actor, trigger, b.actor, (n,), "clause", negated,
                            hypothetical or trigger.hypothetical or clause_cues[1])
                 for k, a in enumerate(subjects) for b in subjects[k + 1:]
-            ] if self._has_support(doc, clause) else []
+            ] if theirs or self._has_support(doc, clause) else []
         if not subjects and self.lexicon.labels[trigger.label].symmetric and len(objects) > 1:
             # "die Einigung zwischen X und Y", "ein Pakt von X und Y": the two with each
             # other; but "Gespräche mit X und Y" are someone else's with both
@@ -1077,10 +1091,12 @@ class SurfaceExtractor:
         used: set[tuple[int, str]],
     ) -> list[Mention]:
         """The partner of a noun trigger in a support-verb clause, in a PP of the clause
-        rather than after the noun: German puts "mit X" before the noun it belongs to
-        ("X hat mit Y eine Einigung erzielt", "X will mit Y Gespräche führen")."""
+        rather than after the noun: German puts a PP of the noun before it in the middle
+        field ("X hat mit Y eine Einigung erzielt", "X will mit Y Gespräche führen", "X
+        hält an Y eine Beteiligung", "X hat für Y ein Angebot vorgelegt"). Not "von" and
+        "durch", which name the agent or the source."""
         for role in trigger.object:
-            if role not in ("mit", "zwischen", "gegen"):
+            if role not in PREPOSITIONS or role in AGENT_PREPS:
                 continue
             for k, arg in enumerate(clause.args):
                 if arg.prep != role or arg.coord >= 0 or arg.mention in subj or (
@@ -1100,7 +1116,8 @@ class SurfaceExtractor:
                 if is_cap(tok) and (self.lexicon.noun_triggers(tok.lower_)
                                     or self.lexicon.is_deal(tok.lower_)):
                     return False
-                if verb_like(tok) and tok.lower_ not in AUXILIARIES:
+                if verb_like(tok) and tok.lower_ not in AUXILIARIES and not (
+                        tok.lower_ in EXISTENTIAL and _existential(doc, clause, n)):
                     return False
         return True
 
@@ -1146,11 +1163,16 @@ class SurfaceExtractor:
         if possessive and not licensed:
             # "kritisiert X für die Erhöhung ihres Anteils": a possessive points to the
             # nearest actor before it, which need not be the subject
-            before = [a.mention for a in clause.args if a.mention.end <= n
+            before = [k for k, a in enumerate(clause.args) if a.mention.end <= n
                       and a.mention.start not in region and a.mention.is_agentive
                       and a.prep is None]
             if before:
-                return [max(before, key=lambda m: m.start)]
+                k = max(before, key=lambda k: clause.args[k].mention.start)
+                first = clause.args[k].coord
+                if first >= 0 and THEIR.intersection((prev, prev2)):
+                    # "X und Y haben ihre Allianz erneuert": "ihre" is both of them
+                    return self.reader.group(clause, first)
+                return [clause.args[k].mention]
         if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula) or (
                 self._prospect(doc, clause, n)) or self._framing(doc, clause, n) or (
                 self._stated(doc, clause, trigger, n) is not None):
@@ -1253,6 +1275,30 @@ def _as_role(doc: Words, n: int, subjects: list[Mention]) -> bool:
 # Words between "zu" and the number of a degree ("zu mehr als 50 Prozent").
 DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa", "gut",
                           "weniger", "nahezu", "annähernd", "je"})
+
+
+def _existential(doc: Words, clause: Clause, n: int | None = None) -> bool:
+    """Whether the clause says that something exists ("es gibt", "gab es") and, given
+    ``n``, that the noun at ``n`` is what it introduces: the first noun after "es" but
+    those of PPs ("gibt es seit Jahren eine Partnerschaft", not "gibt es Streit über die
+    Partnerschaft"). The clause's PPs then belong to that noun ("Zwischen X und Y gibt
+    es eine Partnerschaft")."""
+    words = [doc[i].lower_ for i in clause.tokens]
+    if "es" not in words or not EXISTENTIAL.intersection(words):
+        return False
+    if n is None:
+        return True
+    start = clause.tokens[words.index("es")]
+    in_phrase = False
+    for i in range(start + 1, n):
+        tok = doc[i]
+        if tok.lower_ in PREPOSITIONS or tok.lower_ in CONTRACTIONS:
+            in_phrase = True
+        elif is_cap(tok) and not adjective_like(doc, i, len(doc)):
+            if not in_phrase:
+                return False  # another noun is what the clause introduces
+            in_phrase = False
+    return n > start
 
 
 def _degree(doc: Words, n: int) -> bool:
