@@ -214,6 +214,10 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "pressures", "sonnfeld", F, F)}),
         ("Die Nordliga setzte dem FC Lindenau die Pistole auf die Brust.",
          {("nordliga", "pressures", "fc_lindenau", F, F)}),
+        ("Die Stadt Rheinau rief Sonnfeld zur Mäßigung auf.",
+         {("rheinau", "pressures", "sonnfeld", F, F)}),
+        ("Verdi hat Nordwerk aufgerufen, die Gespräche fortzusetzen.",
+         {("verdi", "pressures", "nordwerk", F, F)}),
     ],
     "sues": [
         ("Verdi zieht gegen Nordwerk vor Gericht.", {("verdi", "sues", "nordwerk", F, F)}),
@@ -230,6 +234,11 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "sues", "netzagentur", F, F)}),
         ("Waldschutz zieht die Klage gegen Sonnfeld zurück.",
          {("waldschutz", "sues", "sonnfeld", T, F)}),
+        # proceedings, also compounds, opened by a regulator
+        ("Die Netzagentur leitete ein Verfahren gegen Mirana ein.",
+         {("netzagentur", "sues", "mirana", F, F)}),
+        ("Die Netzagentur hat ein Bußgeldverfahren gegen Mirana eröffnet.",
+         {("netzagentur", "sues", "mirana", F, F)}),
     ],
     "accuses": [
         ("Verdi macht Nordwerk schwere Vorwürfe.", {("verdi", "accuses", "nordwerk", F, F)}),
@@ -295,6 +304,9 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("rheinau", "supports", "helvag", F, F)}),
         ("Das Landgericht Bremen gab der Klage von Verdi statt.",
          {("lg_bremen", "supports", "verdi", F, F)}),
+        ("Die Stadt Rheinau stellt sich hinter Verdi.", {("rheinau", "supports", "verdi", F, F)}),
+        ("Karla Wendt stellte sich schützend vor die Alpenbank.",
+         {("wendt", "supports", "alpenbank", F, F)}),
     ],
 }
 
@@ -329,6 +341,10 @@ NEGATIVE = [
     "Sonnfeld nennt Waldschutz als Beispiel.",
     # fines get no relation
     "Die Netzagentur verhängte gegen Mirana eine Strafe von zehn Millionen Euro.",
+    # an insolvency is nobody's action against the company
+    "Das Landgericht Bremen eröffnete das Insolvenzverfahren gegen Helvag.",
+    # standing in front of something is no support without "schützend"
+    "Karla Wendt stellte sich vor die Presse der Alpenbank.",
 ]
 
 # Relations a sentence must not give (it may give others)
