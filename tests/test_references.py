@@ -357,3 +357,43 @@ def test_speakers_of_announcements(city, text, expected):
 ])
 def test_institutions_named_by_their_members(city, text, expected):
     assert triples(city(text)) == expected
+
+
+# -- the topic of the text decides between candidates of a sentence about another actor --
+
+TOPIC = ("Die Nordbank meldet einen Rekordgewinn. Die Nordbank will in Kiel wachsen. "
+         "Die Landesregierung kauft die Anteile von Verdi an der Nordbank. ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two companies in the sentence before, whose subject is the government: the one
+    # the text is about
+    (TOPIC + "Der Stadtrat kritisiert das Geldhaus.",
+     {("stadtrat", "accuses", "nordbank", True)}),
+    (TOPIC + "Der Stadtrat kritisiert die Bank.", {("stadtrat", "accuses", "nordbank", True)}),
+])
+def test_the_topic_decides_between_candidates(city, text, expected):
+    assert {t for t in triples(city(text)) if t[3]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # no topic: each company named once before
+    "Die Landesregierung kauft die Anteile von Verdi an der Nordbank. "
+    "Der Stadtrat kritisiert das Geldhaus.",
+    # the sentence before is about somebody the dictionary does not name
+    "Die Nordbank meldet einen Rekordgewinn. Die Nordbank will wachsen. Die Sparer "
+    "vertrauen Verdi und der Nordbank. Der Stadtrat kritisiert das Geldhaus.",
+])
+def test_no_topic_no_reference(city, text):
+    assert not any(t[3] for t in triples(city(text)))
+
+
+def test_a_conjunct_with_an_article_is_a_subject_only_with_the_one_before(city):
+    # "Verdi und der Nordbank" after the verb: objects both, so the sentence before has
+    # no actor subject and the description stays open
+    doc = city("Die Sparer vertrauen Verdi und der Nordbank. Der Stadtrat kritisiert "
+               "das Geldhaus.")
+    assert references(doc) == []
+    # as the subject, both are: two candidates, two subjects, nothing
+    doc = city("Verdi und die Nordbank streiten. Der Stadtrat kritisiert das Geldhaus.")
+    assert references(doc) == []

@@ -97,6 +97,8 @@ MAX_ADJECTIVES = 3
 # A title the text gave an actor ("der Versicherer Fischer AG") still names it this many
 # sentences after the actor was last mentioned.
 INTRODUCTION_REACH = 3
+# How many more earlier mentions make one of several fitting actors the text's topic.
+TOPIC_LEAD = 2
 # Konjunktiv forms of reported speech after which "man" is an organisation speaking.
 REPORTED_FINITE = frozenset({
     "habe", "sei", "werde", "wolle", "könne", "müsse", "solle", "dürfe", "hätte", "wäre",
@@ -389,7 +391,7 @@ class ReferenceResolver:
                 frozenset("f"), "sg|pl")
             fits = [m for m in window if m.start < i and _agrees(
                 genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
-            return _salient(fits, sent_start)
+            return _salient(fits, sent_start, seen[0], window)
         if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
             pron_genders, number, _ = PERSONAL_PRONOUNS[low]
             if low == "sie":
@@ -404,16 +406,16 @@ class ReferenceResolver:
                 own = _clause_subjects(doc, i, window, sent_start)
                 if own:
                     fits = [m for m in fits if m.actor not in own]
-            return _salient(fits, sent_start)
+            return _salient(fits, sent_start, seen[0], window)
         if low == "man" and i + 1 < sent.end and doc[i + 1].lower_ in REPORTED_FINITE or (
                 low == "man" and i > 0 and doc[i - 1].lower_ in REPORTED_FINITE):
             # "Man habe kooperiert", "wolle man ...": reported speech of an organisation
             fits = [m for m in window if m.start < i and m.kind in ORGANISATIONS]
-            return _salient(fits, sent_start)
+            return _salient(fits, sent_start, seen[0], window)
         if low == "man" and _announced(doc, i, sent):
             # "Wie X mitteilte, hat man sich mit Y geeinigt": the organisation that speaks
             fits = [m for m in window if sent_start <= m.start < i and m.kind in ORGANISATIONS]
-            return _salient(fits, sent_start)
+            return _salient(fits, sent_start, seen[0], window)
         if low in DEMONSTRATIVE_PRONOUNS and _stands_alone(doc, i, sent):
             pron_genders, number, _ = DEMONSTRATIVE_PRONOUNS[low]
             if low == "diese":
@@ -444,7 +446,7 @@ class ReferenceResolver:
             if country and found.types & STATE_TYPES:
                 # "die griechische Regierung": an actor of that country only
                 before = [m for m in before if self._of_country(m.actor, country)]
-            return _salient(before, sent_start)
+            return _salient(before, sent_start, seen[0], window)
         return None
 
     @staticmethod
@@ -771,11 +773,15 @@ class _Antecedent:
         return self.end if self.end >= 0 else self.start + 1
 
 
-def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] | None:
+def _salient(candidates: list[_Antecedent], sent_start: int,
+             names: Sequence[_Antecedent] = (), window: Sequence[_Antecedent] = (),
+             ) -> tuple[str, str] | None:
     """The antecedent among ``candidates`` (mentions before the reference that fit it):
     of the nearest sentence that has any, the only actor; of several in the sentence
-    before, its one subject; anything else (two in the same sentence, two subjects)
-    resolves nothing."""
+    before, its one subject; when another actor is that sentence's subject (in
+    ``window``, the mentions of this sentence and the one before), the topic of the
+    text so far (:func:`_topic`, counted over ``names``); anything else (two in the
+    same sentence, two subjects, a subject that is no actor) resolves nothing."""
     if not candidates:
         return None
     here = [m for m in candidates if m.start >= sent_start]
@@ -790,7 +796,31 @@ def _salient(candidates: list[_Antecedent], sent_start: int) -> tuple[str, str] 
     if len(subjects) == 1:
         m = next(m for m in pool if m.subject)
         return m.actor, m.kind
+    if subjects or not any(m.subject for m in window if m.start < sent_start):
+        # two subjects: the sentence before is about both; no actor as its subject: it
+        # may be about somebody the dictionary does not name
+        return None
+    topic = _topic(actors, names, sent_start)
+    if topic is not None:
+        m = next(m for m in pool if m.actor == topic)
+        return m.actor, m.kind
     return None
+
+
+def _topic(actors: set[str], names: Sequence[_Antecedent], before: int) -> str | None:
+    """Of ``actors`` (several fitting, none the subject of the sentence before), the one
+    the text is about: named in more sentences-worth of mentions before ``before`` than
+    any other, and at least TOPIC_LEAD more times ("Der Bund übernimmt die Anteile von
+    X an Y. Er sichert die Finanzierung des Unternehmens" after a text about Y)."""
+    counts = dict.fromkeys(actors, 0)
+    for m in names:
+        if m.start >= before:
+            break
+        if m.actor in counts:
+            counts[m.actor] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=counts.__getitem__)
+    return best if ranked[0] >= ranked[1] + TOPIC_LEAD else None
 
 
 def _noun_forms(low: str) -> set[str]:
@@ -1067,7 +1097,12 @@ def _with_subjects(doc: Doc, spans: list[Span]) -> list[_Antecedent]:
         place = _subject_like(doc, span.start)
         if place == "coord":
             # "X und Y": Y is a subject if X is ("von X und Y" is no subject)
-            conjunct = ends.get(span.start - 1)
+            # the conjunct ends at the coordinator, before an article and adjectives
+            k = span.start - 1
+            while k > span.start - MAX_ADJECTIVES - 2 and doc[k].lower_ not in (
+                    "und", "oder", "sowie"):
+                k -= 1
+            conjunct = ends.get(k)
             if conjunct is not None:
                 out.append(_Antecedent(span.start, span.kb_id_, span.label_.lower(),
                                        conjunct.subject, span.end))
