@@ -135,7 +135,7 @@ def test_own_reference_file(nlp, tmp_path):
 @pytest.mark.parametrize(("text", "problem"), [
     ("classes: [a]\n", "expected a mapping with a 'classes' mapping"),
     ("classes:\n  company: {types: [organization], nouns: {Laden: x}}\n",
-     "class 'company': field 'nouns': 'Laden': gender must be one of m, f, n, got 'x'"),
+     "class 'company': field 'nouns': 'Laden': gender must be one of m, f, n, a, got 'x'"),
     ("classes:\n  company: {nouns: {Laden: m}}\n",
      "class 'company': field 'types': expected a list of actor types"),
     ("classes:\n  company: {types: [firm], nouns: {Laden: m}}\n",
@@ -397,3 +397,33 @@ def test_a_conjunct_with_an_article_is_a_subject_only_with_the_one_before(city):
     # as the subject, both are: two candidates, two subjects, nothing
     doc = city("Verdi und die Nordbank streiten. Der Stadtrat kritisiert das Geldhaus.")
     assert references(doc) == []
+
+
+# -- nominalised adjectives: the article gives the gender; a person's age is the person --
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Stadtrat hat Brandt entlassen. Der 55-Jährige verklagt nun den Stadtrat.",
+     {("brandt", "sues", "stadtrat", True)}),
+    ("Lange trifft den Stadtrat. Die 48-Jährige kritisierte Verdi scharf.",
+     {("lange", "accuses", "verdi", True)}),
+    ("Die Nordbank streitet mit Brandt. Verdi unterstützt den 55-Jährigen.",
+     {("verdi", "supports", "brandt", True)}),
+    ("Lange ist neue Chefin. Die Vorsitzende kritisiert Verdi.",
+     {("lange", "accuses", "verdi", True)}),
+    ("Brandt ist neuer Chef. Der Vorsitzende kritisiert Verdi.",
+     {("brandt", "accuses", "verdi", True)}),
+])
+def test_a_nominalised_adjective_refers_to_the_person_before(city, text, expected):
+    assert {t for t in triples(city(text)) if t[3]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a plural is several people
+    "Die Nordbank streitet mit Brandt. Die 55-Jährigen verklagen Verdi.",
+    # an indefinite article introduces somebody new
+    "Die Nordbank streitet mit Brandt. Ein 55-Jähriger verklagt Verdi.",
+    # no person before
+    "Die Nordbank streitet mit Verdi. Der 55-Jährige verklagt den Stadtrat.",
+])
+def test_an_age_without_a_person_to_refer_to_stays_open(city, text):
+    assert not any(t[3] for t in triples(city(text)))

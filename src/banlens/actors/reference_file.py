@@ -20,7 +20,9 @@ from ..datafiles import first_error, location, read_bundled, read_data
 from ..errors import ReferencesError
 from .dictionary import ACTOR_TYPES
 
-GENDERS = ("m", "f", "n")
+# "a": a nominalised adjective or participle ("der/die Vorsitzende", "den 55-Jährigen"),
+# whose article gives its gender
+GENDERS = ("m", "f", "n", "a")
 COMPOUND_MODES = ("all", "hyphen", "none")
 
 
@@ -72,7 +74,7 @@ def _message(error: ErrorDetails, where: str) -> str:
         return f"{label}: field 'types': expected a list of actor types"
     if field_name == "nouns":
         if len(loc) > 3:
-            return (f"{label}: field 'nouns': {loc[3]!r}: gender must be one of m, f, n, "
+            return (f"{label}: field 'nouns': {loc[3]!r}: gender must be one of m, f, n, a, "
                     f"got {value!r}")
         return f"{label}: field 'nouns': expected a mapping noun: gender"
     if field_name == "compounds":

@@ -84,6 +84,14 @@ DETERMINERS = {
     "f": frozenset({"die", "der", "diese", "dieser"}),
     "n": frozenset({"das", "dem", "des", "dieses", "diesem"}),
 }
+# A nominalised adjective ("Vorsitzende", "Jährige") takes its gender from the article;
+# in the singular, "-e" after the nominative (and feminine accusative), "-en" after the
+# others ("die Vorsitzenden" is a plural).
+ADJECTIVAL = "a"
+ADJECTIVAL_DETERMINERS = {
+    False: frozenset({"der", "die", "dieser", "diese"}),
+    True: frozenset({"den", "dem", "des", "der", "diesen", "diesem", "dieses", "dieser"}),
+}
 # Plural articles and demonstratives, for nouns that name an institution by its members.
 PLURAL_DETERMINERS = frozenset({"die", "den", "der", "diese", "diesen", "dieser"})
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
@@ -208,6 +216,11 @@ class ReferenceResolver:
                                                  and not hyphenated):
                     return None
                 return found if _form_fits(low, form, found.gender) else None
+        if low.endswith("en"):
+            # the weak ending of a nominalised adjective: "den 55-Jährigen"
+            found = self.description(low[:-1])
+            if found is not None and found.gender == ADJECTIVAL:
+                return found
         return None
 
     def _head(self, form: str) -> str | None:
@@ -226,7 +239,7 @@ class ReferenceResolver:
         """:meth:`description` of a word, looked up once per word of the vocabulary."""
         found = self._forms.get(orth, False)
         if found is False:
-            found = self.description(text) if text[:1].isupper() and len(text) > 2 else None
+            found = self.description(text) if _noun_like(text) and len(text) > 2 else None
             self._forms[orth] = found
         return found  # type: ignore[return-value]
 
@@ -246,7 +259,7 @@ class ReferenceResolver:
             if may is None:
                 text = strings[orth]
                 low = text.lower()
-                may = refers[orth] = low in REFERENCE_WORDS or text[:1].isupper() and (
+                may = refers[orth] = low in REFERENCE_WORDS or _noun_like(text) and (
                     low.startswith("unser") or low in roles or low in self._group_nouns
                     or self._description_of(orth, text) is not None)
             if may or (introduced and strings[orth][:1].isupper() and any(
@@ -429,7 +442,7 @@ class ReferenceResolver:
                 if _later_noun(doc, last.stop, i, pron_genders, starts):
                     return None  # "… einen Vorschlag von X. Dieser sieht vor": the noun
                 return last.actor, last.kind
-        if text[:1].isupper() and len(text) > 2:
+        if _noun_like(text) and len(text) > 2:
             role_actor = self._role_reference(doc, i, roles, seen, starts)
             if role_actor is not None:
                 return role_actor
@@ -657,7 +670,11 @@ class ReferenceResolver:
     def _is_description(doc: Doc, i: int, found: Description, starts: set[int]) -> bool:
         """A definite singular noun phrase that ends in token ``i`` and names nobody."""
         j = _before_adjectives(doc, i, MAX_ADJECTIVES)
-        allowed = DETERMINERS[found.gender] | (PLURAL_DETERMINERS if found.plural else frozenset())
+        if found.gender == ADJECTIVAL:  # "der/die Vorsitzende", "den/dem/der Vorsitzenden"
+            allowed = ADJECTIVAL_DETERMINERS[doc[i].lower_.endswith("n")]
+        else:
+            allowed = DETERMINERS[found.gender] | (
+                PLURAL_DETERMINERS if found.plural else frozenset())
         if j < 0 or doc[j].lower_ not in allowed:
             return False
         nxt = i + 1
@@ -707,6 +724,12 @@ def _checked(data: Any, where: str) -> dict[str, Any]:
 # The endings a description noun may carry in the text: :func:`_singular_forms` takes
 # them off again (genitive -s/-es, the -n of a dative plural in -ern).
 DESCRIPTION_ENDINGS = ("", "s", "es", "n")
+
+
+def _noun_like(text: str) -> bool:
+    """Capitalised like a noun, also after a number ("55-Jährige")."""
+    return text[:1].isupper() or text[:1].isdigit() and (
+        text.rpartition("-")[2][:1].isupper())
 
 
 def _singular_forms(low: str) -> list[str]:
