@@ -767,3 +767,41 @@ def test_a_feminine_ihre_after_one_subject_relates_nobody_else(city):
 def test_an_existential_clause_gives_its_pp_to_its_noun(city, text, expected):
     got = {(min(s, o), label, max(s, o)): f for (s, label, o), f in flags(city(text)).items()}
     assert got == {(min(s, o), label, max(s, o)): f for (s, label, o), f in expected.items()}
+
+
+# -- answering, obeying or suffering an act: it was aimed at the clause subject -------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Fischer AG reagierte auf die Vorwürfe von Verdi.",
+     {("verdi", "accuses", "fischer_ag")}),
+    ("Die Fischer AG ist der Aufforderung des Hafenamts nachgekommen.",
+     {("hafenamt", "pressures", "fischer_ag")}),
+    ("Die Fischer AG leidet unter den Sanktionen Norwegens.",
+     {("norwegen", "blocks", "fischer_ag")}),
+    # resisting a claim rejects its author too
+    ("Die Fischer AG wehrt sich gegen die Klage der Nordbank.",
+     {("nordbank", "sues", "fischer_ag"), ("fischer_ag", "rejects", "nordbank")}),
+])
+def test_the_one_answering_an_act_is_its_object(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    # backing somebody's demand is no demand aimed at oneself
+    "Die Fischer AG unterstützt die Forderungen von Verdi.",
+    # reacting to a deal with its own parties
+    "Die Fischer AG reagierte auf die Übernahme der Nordbank durch Verdi.",
+])
+def test_other_verbs_or_complete_acts_add_no_object(city, text):
+    assert not any(o == "fischer_ag" and label in ("pressures", "acquires")
+                   for _, label, o in triples(city(text)))
+
+
+# -- a dash before "und": a pause before a coordinated main clause ---------------------------
+
+def test_a_dash_before_und_keeps_the_subject_of_the_coordinated_clause(city):
+    doc = city("Die Fischer AG legte Beschwerde ein – und scheiterte damit vor dem Hafenamt.")
+    assert ("hafenamt", "rejects", "fischer_ag") in triples(doc)
+    # but "– und nicht X –" is a parenthesis
+    doc = city("Der Stadtrat werde die Nordbank – und nicht Verdi – auffordern, zu zahlen.")
+    assert triples(doc) == {("stadtrat", "pressures", "nordbank")}

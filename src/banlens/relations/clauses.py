@@ -241,6 +241,16 @@ class ClauseReader:
                         segments[-1].append(j)
                     skip_to = close + 1
                     continue
+            if tok.text in DASHES and segments[-1] and i + 1 < sent.end and (
+                    doc[i + 1].lower_ in CLAUSE_COORDINATORS):
+                # "X legte Beschwerde ein – und scheiterte": a pause before a
+                # coordinated main clause, which the coordinator then opens
+                shape = self.conjunct_shape(doc, segments[-1], i + 2, sent.end, starts)
+                if shape is not None:
+                    segments.append([])
+                    conjuncts[len(segments) - 1] = shape
+                    skip_to = i + 2
+                    continue
             glued = i > sent.start and not doc[i - 1].space_after and not tok.space_after
             if (tok.text in BOUNDARY and not (glued and tok.text in APOSTROPHE_S)) or (
                 tok.text in ("-", "--") and tok.is_punct

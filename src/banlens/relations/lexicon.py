@@ -195,6 +195,14 @@ class RelationLexicon:
                 raise LexiconError(f"{self.source}: word_classes, field 'prospects': "
                                    f"{phrase!r} is no 'word preposition' pair")
             self.prospects[word] = self.prospects.get(word, frozenset()) | {prep}
+        # "reagieren auf" -> {"reagieren": {"auf"}}, "erfüllen" -> {"erfüllen": {""}}
+        self.responses: dict[str, frozenset[str]] = {}
+        for phrase in words.responses:
+            word, _, prep = phrase.lower().partition(" ")
+            if prep and prep not in PREPOSITIONS:
+                raise LexiconError(f"{self.source}: word_classes, field 'responses': "
+                                   f"{phrase!r} is no verb or 'verb preposition' pair")
+            self.responses[word] = self.responses.get(word, frozenset()) | {prep}
         cues = lexicon.cues
         self.negation_words = frozenset(w.lower() for w in cues.negation)
         self.not_negation = frozenset(w.lower() for w in cues.not_negation)
@@ -523,6 +531,7 @@ class WordClassesEntry(BaseModel):
     denying: Words = []
     flow_verbs: Words = []
     acts: Words = []
+    responses: Words = []
 
 
 class LexiconFile(BaseModel):

@@ -1053,11 +1053,24 @@ class SurfaceExtractor:
                                hypothetical or trigger.hypothetical)
                     for i, a in enumerate(subjects) for b in subjects[i + 1:]
                 ]
+        if not objects and subjects and kind == "noun" and self._responds(
+                doc, clause, stance):
+            # "X erfüllt die Forderungen von Y": the act was aimed at the one answering
+            objects = [m for m in subj if m not in subjects and m.start not in region]
         return [
             self._make(s.actor, trigger, o.actor, (n,), kind, negated,
                        hypothetical or trigger.hypothetical)
             for s in subjects for o in objects if s.actor != o.actor
         ]
+
+    def _responds(self, doc: Words, clause: Clause, stance: str | None) -> bool:
+        """Whether the clause subject answers, obeys or suffers the noun, whose phrase
+        the preposition ``stance`` opens (None: the verb's own object)."""
+        responses = self.lexicon.responses
+        if not responses:
+            return False
+        want = stance or ""
+        return any(want in responses.get(word, ()) for word in self.reader.lemmas(doc, clause))
 
     def _claim_owner(self, doc: Words, clause: Clause, n: int, region: set[int],
                      trigger: Trigger) -> tuple[list[Mention], int]:
