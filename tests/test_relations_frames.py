@@ -805,3 +805,17 @@ def test_a_dash_before_und_keeps_the_subject_of_the_coordinated_clause(city):
     # but "– und nicht X –" is a parenthesis
     doc = city("Der Stadtrat werde die Nordbank – und nicht Verdi – auffordern, zu zahlen.")
     assert triples(doc) == {("stadtrat", "pressures", "nordbank")}
+
+
+# -- a relation noun opening the sentence takes a genitive attribute ------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Eigentümer der Fischer AG ist seit 2019 die Nordbank.",
+     {("nordbank", "owns", "fischer_ag")}),
+    ("Kritik der Nordbank an Verdi kam am Montag.", {("nordbank", "accuses", "verdi")}),
+    # a verb opening the sentence is no noun: "der" starts the subject
+    ("Sollte der Stadtrat die Nordbank verklagen, droht ein langer Streit.",
+     {("stadtrat", "sues", "nordbank")}),
+])
+def test_a_relation_noun_opening_the_sentence_has_a_genitive(city, text, expected):
+    check(city(text), expected)

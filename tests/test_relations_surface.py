@@ -273,8 +273,10 @@ CASES = {
               {("walmart", "invests_in", "tiktok", F, F)}),
     "claim_owner": ("Bytedance widerspricht der Auffassung der US-Regierung.",
                     {("bytedance", "rejects", "us_government", F, F)}),
+    # ... and the one resisting the claim is the object of its act (word_classes.responses)
     "claim_owner_of_noun_trigger": ("Oracle wehrt sich gegen die Klage der US-Regierung.",
-                                    {("oracle", "rejects", "us_government", F, F)}),
+                                    {("oracle", "rejects", "us_government", F, F),
+                                     ("us_government", "sues", "oracle", F, F)}),
     # precision traps
     "trap_non_actor_object": ("Oracle soll die Speicherung der Daten von Tiktok übernehmen.",
                               set()),

@@ -704,8 +704,10 @@ class ClauseReader:
             arg.prep = CONTRACTIONS.get(before.lower_, before.lower_)
             arg.article_at = before.i
         elif (low in ("der", "des", "einer", "eines") and is_cap(before)
-              and not before.is_sent_start
+              and (not before.is_sent_start or self.lexicon.noun_triggers(before.lower_))
               and not any(a.mention.end - 1 == before.i for a in args)):
+            # a capitalised word opening the sentence may be a verb ("Sollte der …");
+            # a relation noun is a noun ("Eigentümer der X ist Y")
             self._genitive_attribute(doc, clause, arg, order[before.i])
         return False
 
