@@ -427,3 +427,26 @@ def test_a_nominalised_adjective_refers_to_the_person_before(city, text, expecte
 ])
 def test_an_age_without_a_person_to_refer_to_stays_open(city, text):
     assert not any(t[3] for t in triples(city(text)))
+
+
+# -- a compound naming an organisation, given to a person as a title, is the person ------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nordbank-Chef Brandt sprach mit Lange. Der Nordbank-Chef kritisierte den Stadtrat.",
+     {("brandt", "accuses", "stadtrat", True)}),
+    ("Brandt, der Nordbank-Chef, traf Lange. Später kritisierte der Nordbank-Chef den "
+     "Stadtrat.", {("brandt", "accuses", "stadtrat", True)}),
+])
+def test_an_organisation_compound_titling_a_person_is_the_person(city, text, expected):
+    assert {t for t in triples(city(text)) if t[0] != "brandt" or t[3]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the text never gave the person that title: the head of the bank speaks for it
+    "Brandt leitet die Nordbank. Der Nordbank-Chef kritisierte den Stadtrat.",
+    # out of reach
+    "Nordbank-Chef Brandt sprach mit Lange. Es regnet. Es schneit. Es stürmt. "
+    "Der Nordbank-Chef kritisierte den Stadtrat.",
+])
+def test_without_the_title_the_compound_stays_the_organisation_s(city, text):
+    assert ("nordbank", "accuses", "stadtrat", False) in triples(city(text))

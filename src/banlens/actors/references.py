@@ -335,6 +335,11 @@ class ReferenceResolver:
             key=lambda s: s.start))
         name_starts = [m.start for m in names]
         introduced = _introductions(doc, spans)
+        # compounds of an organisation that the text gave a person as a title
+        titled = {s.start for s in spans if s.id_ == MODIFIER and s.label_ != "PERSON"
+                  and s.end == s.start + 1 and any(
+                      e.kind == "person" for form in _noun_forms(s.text.lower())
+                      for e in introduced.get(form, ()))} if introduced else set()
         sent_starts = [s.start for s in sents]
         candidates = self._candidates(orth_ids, strings, roles, introduced)
         refs: list[_Antecedent] = []  # resolved so far, in text order
@@ -353,7 +358,9 @@ class ReferenceResolver:
                 continue
             for i in candidates[bisect_left(candidates, sent.start):
                                 bisect_left(candidates, sent.end)]:
-                if i in named:
+                if i in named and not (i in titled and self._person_title(
+                        doc, i, introduced, window, prev_start, sent_starts, sent, starts,
+                        (names, refs))):
                     continue
                 group = self._group(doc, i, sent, prev_start, window, genders)
                 if not group and introduced and strings[orth_ids[i]][:1].isupper():
@@ -461,6 +468,18 @@ class ReferenceResolver:
                 before = [m for m in before if self._of_country(m.actor, country)]
             return _salient(before, sent_start, seen[0], window)
         return None
+
+    def _person_title(self, doc: Doc, i: int, introduced: dict[str, list[_Antecedent]],
+                      window: list[_Antecedent], sent_start: int, sent_starts: list[int],
+                      sent: Span, starts: set[int],
+                      seen: tuple[list[_Antecedent], list[_Antecedent]]) -> bool:
+        """Whether the compound at ``i`` ("der Nordbank-Chef"), which names an
+        organisation, is the title the text gave a person ("Nordbank-Chef Brandt")
+        who is within reach: then the person is meant, not the organisation."""
+        k = max(0, bisect_left(sent_starts, sent.start) - INTRODUCTION_REACH)
+        found = self._by_introduction(doc, i, introduced, window, sent_start,
+                                      sent_starts[k], starts, seen)
+        return found is not None and found[1] == "person"
 
     @staticmethod
     def _by_introduction(doc: Doc, i: int, introduced: dict[str, list[_Antecedent]],
@@ -923,14 +942,22 @@ def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
     hyphen head, each with the actors it introduced)."""
     out: dict[str, list[_Antecedent]] = {}
     covered = {t for s in spans for t in range(s.start, s.end)}
+    # a person's title may name the organisation the person leads ("Nordbank-Chef
+    # Brandt"): a compound of another actor is still the person's title
+    compounds = {s.start for s in spans if s.id_ == MODIFIER and s.label_ != "PERSON"
+                 and s.end == s.start + 1}
     for span in spans:
         if span.id_ in (MODIFIER, REFERENCE):
             continue
         kind = span.label_.lower()
+        free = covered - compounds if kind == "person" else covered
         # a later word reads as the title from two words after the name or the
         # apposition's noun on (never the apposition itself)
-        for j, at in ((_title_before(doc, span, covered), span.start),
-                      (_apposition_after(doc, span, covered), None)):
+        # the tagger takes a title into a person's name ("Nordbank-Chef Brandt")
+        inside = span.start if kind == "person" and span.start in compounds and (
+            span.end - span.start > 1) else None
+        for j, at in ((_title_before(doc, span, free), span.start), (inside, span.start),
+                      (_apposition_after(doc, span, free), None)):
             if j is not None:
                 entry = _Antecedent(j if at is None else at, span.kb_id_, kind, False, span.end)
                 for form in _noun_forms(doc[j].lower_):
