@@ -819,3 +819,23 @@ def test_a_dash_before_und_keeps_the_subject_of_the_coordinated_clause(city):
 ])
 def test_a_relation_noun_opening_the_sentence_has_a_genitive(city, text, expected):
     check(city(text), expected)
+
+
+# -- a genitive after the clause's subject noun, read as agent or object ------------------
+
+def test_a_subject_noun_with_an_ambiguous_genitive_takes_no_agent_from_the_clause(city):
+    # "des Stadtrats" is the ban's author as likely as its target: the company hit by it
+    # after the verb is not the one that bans
+    assert triples(city("Das Verbot des Stadtrats trifft die Fischer AG hart.")) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fronted object of a support verb keeps the clause subject as its agent
+    ("Eine Einigung mit Verdi erzielte die Fischer AG am Montag.",
+     {("fischer_ag", "agrees_with", "verdi")}),
+    # a genitive that can only be the object
+    ("Die Übernahme der Nordbank plant die Fischer AG seit Jahren.",
+     {("fischer_ag", "acquires", "nordbank")}),
+])
+def test_a_fronted_object_noun_keeps_the_clause_subject(city, text, expected):
+    check(city(text), expected)

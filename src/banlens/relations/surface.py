@@ -33,6 +33,7 @@ from ..german.words import (
     CONTRACTIONS,
     COORDINATORS,
     COPULA,
+    GENITIVE,
     PARTICLES,
     POSSESSIVE_FORMS,
     PREPOSITIONS,
@@ -52,6 +53,7 @@ from .words import (
     Word,
     Words,
     adjective_like,
+    finite_like,
     is_cap,
     verb_like,
 )
@@ -1022,6 +1024,14 @@ class SurfaceExtractor:
             m for m in subj if m not in taken
         ]:
             kind = "clause"
+            if objects and "gen" in trigger.subject and self._is_subject(
+                    doc, clause, n, region) and all(
+                    a.cases == GENITIVE and a.prep is None
+                    for a in clause.args if a.mention in objects):
+                # "Das Verbot des Stadtrats trifft X": a genitive the noun's frame
+                # reads as agent or object, after the clause's subject noun, is as
+                # likely its agent; the clause's other noun phrase is none
+                return []
             if stance in AGAINST:
                 return []  # "spricht sich gegen eine Koalition mit X aus": no relation
             if stance in IN_FAVOUR and self.reader.lemmas(doc, clause) & self.lexicon.advocacy:
@@ -1191,6 +1201,19 @@ class SurfaceExtractor:
                 self._stated(doc, clause, trigger, n) is not None):
             return cands
         return []
+
+    def _is_subject(self, doc: Words, clause: Clause, n: int, region: set[int]) -> bool:
+        """Whether the noun at ``n`` heads the phrase that opens a main clause, in the
+        nominative, right before its finite verb ("Das Verbot des Stadtrats trifft
+        ..."): the clause's subject, so no other subject is its agent."""
+        if clause.kind != "main" or n not in clause.tokens:
+            return False
+        stance, cases, at = self.reader.phrase_role(doc, clause, clause.tokens.index(n))
+        if stance is not None or at != clause.tokens[0] or (
+                cases is not None and "nom" not in cases):
+            return False
+        after = max(region | {n}) + 1
+        return after < len(doc) and after in clause.tokens and finite_like(doc[after])
 
     def _names_both_parties(self, doc: Words, clause: Clause, n: int) -> bool:
         """Whether the noun at ``n`` names its parties itself ("die Einigung zwischen X
