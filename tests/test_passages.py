@@ -373,6 +373,20 @@ def test_introduced_titles_find_every_title_the_resolver_reads(city):
         ("Kreditgeber", 29)]
     assert introduced_titles("Die Fischer AG, der größte Kreditgeber, wächst.", 4, 14) == [
         ("Kreditgeber", 38)]
+    # a place in the title names the actor too ("die Kieler"), before and after the name
+    assert introduced_titles("der Kieler Kreditgeber Fischer AG", 23, 33) == [
+        ("Kreditgeber", 23), ("Kieler", 23)]
+    assert introduced_titles("Die Fischer AG, der Kieler Kreditgeber, wächst.", 4, 14) == [
+        ("Kreditgeber", 38), ("Kieler", 38)]
+
+
+def test_a_place_title_reaches_across_a_gap(city):
+    """'der Kieler Kreditgeber Fischer AG' makes 'die Kieler' the Fischer AG; the raw
+    scan finds the place as a title, so the passages reach it."""
+    text = ("Der Kieler Kreditgeber Fischer AG hat einen neuen Vorstand. "
+            + " ".join(QUIET[:2]) + " Die Nordbank verklagt die Kieler.")
+    whole = assert_same(city, [text])
+    assert ("Kieler", "fischer_ag") in references_in(whole[0])
 
 
 def test_resolver_reach_is_three_sentences_after_a_title_used_again(city):

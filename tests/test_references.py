@@ -450,3 +450,30 @@ def test_an_organisation_compound_titling_a_person_is_the_person(city, text, exp
 ])
 def test_without_the_title_the_compound_stays_the_organisation_s(city, text):
     assert ("nordbank", "accuses", "stadtrat", False) in triples(city(text))
+
+
+# -- the place in an organisation's title names it in the plural ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Stuttgarter Versicherer Fischer AG wächst. Die Stuttgarter kritisieren den "
+     "Stadtrat.", {("fischer_ag", "accuses", "stadtrat", True)}),
+    ("Der Stuttgarter Versicherer Fischer AG wächst. Verdi verhandelt mit den Stuttgartern.",
+     {("verdi", "negotiates_with", "fischer_ag", True)}),
+    ("Die Fischer AG, der Stuttgarter Versicherer, wächst. Der Stadtrat kritisiert die "
+     "Stuttgarter.", {("stadtrat", "accuses", "fischer_ag", True)}),
+])
+def test_the_place_of_a_title_stands_for_the_organisation(city, text, expected):
+    assert {t for t in triples(city(text)) if t[3]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the singular is a person from there
+    "Der Stuttgarter Versicherer Fischer AG wächst. Der Stuttgarter kritisiert Verdi.",
+    # an adjective of another noun
+    "Der Stuttgarter Versicherer Fischer AG wächst. Die Stuttgarter Konkurrenz kritisiert "
+    "Verdi.",
+    # no title with the place
+    "Die Fischer AG wächst. Die Stuttgarter kritisieren Verdi.",
+])
+def test_a_place_without_its_title_or_as_an_adjective_is_nobody(city, text):
+    assert not any(t[3] for t in triples(city(text)))

@@ -498,6 +498,15 @@ class ReferenceResolver:
         j = _before_adjectives(doc, i)
         if j < 0 or doc[j].lower_ not in DEFINITE or _name_follows(doc, i, starts):
             return None
+        # a place stands for its organisation in the plural: "die Stuttgarter", "den
+        # Stuttgartern" (never "der Stuttgarter", a person)
+        plural = doc[j].lower_ in ("die", "diese") or doc[j].lower_ in ("den", "diesen") and (
+            doc[i].lower_.endswith("n"))
+        # ... standing alone: "die Stuttgarter Konkurrenz" is an adjective of a noun
+        alone = i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
+        entries = [e for e in entries if not e.plural or plural and alone]
+        if not entries:
+            return None
         own = _clause_subjects(doc, i, window, sent_start)
         actors = {e.actor: e.kind for e in entries if e.actor not in own}
         if len(actors) > 1:
@@ -775,15 +784,22 @@ def _adjective(text: str) -> bool:
                                .islower() and text.endswith(ADJECTIVE_ENDINGS))
 
 
-def _before_adjectives(doc: Doc, i: int, most: int | None = None) -> int:
+def _before_adjectives(doc: Doc, i: int, most: int | None = None,
+                       places: bool = False) -> int:
     """The position of the word before the adjectives (at most ``most``) that precede
     token ``i``: its article, if it has one ("der chinesische Konzern" -> "der"). An
     article is never taken for an adjective, although "der" ends like one."""
     j = i - 1
     while j >= 0 and (most is None or i - 1 - j < most) and doc[j].lower_ not in ARTICLES and (
-            _adjective(doc[j].text)):
+            _adjective(doc[j].text) or places and _place_adjective(doc[j].text)):
         j -= 1
     return j
+
+
+def _place_adjective(text: str) -> bool:
+    """A capitalised adjective of a place ("der Stuttgarter Autobauer", "die Kieler
+    Bank"): a word in -er of five letters or more, never inflected."""
+    return text[:1].isupper() and text.isalpha() and text.endswith("er") and len(text) >= 5
 
 
 def _name_follows(doc: Doc, i: int, starts: set[int]) -> bool:
@@ -809,6 +825,7 @@ class _Antecedent:
     kind: str  # actor type
     subject: bool  # stands where a subject stands (see _subject_like)
     end: int = -1  # token after the mention (-1: one token)
+    plural: bool = False  # a title used in the plural only ("die Stuttgarter")
 
     @property
     def stop(self) -> int:
@@ -908,21 +925,33 @@ def introduced_titles(text: str, start: int, end: int) -> list[tuple[str, int]]:
         words = text[max(0, start - 300):start - 1].split()
         noun = words.pop() if words else ""
         if _title_noun(noun):
+            places = []
             while words:
                 word = words.pop()
                 if word.lstrip(_OPENING).lower() in ARTICLES:
                     found.append((noun, start))
+                    found.extend((place, start) for place in places)
                     break
-                if not _adjective(word):
+                if _place_adjective(word):
+                    places.append(word)
+                elif not _adjective(word):
                     break
     comma = _COMMA.match(text, end)
     if comma is not None:
         words = list(_WORD.finditer(text, comma.end(), comma.end() + 300))
         if words and words[0].group().lstrip(_OPENING).lower() in ARTICLES:
-            for word in words[1:8]:
+            places = []
+            for k in range(1, min(len(words), 8)):
+                word = words[k]
                 noun = word.group().rstrip(_CLOSING)
+                if _place_adjective(word.group()) and k + 1 < len(words) and _title_noun(
+                        words[k + 1].group().rstrip(_CLOSING)):
+                    places.append(noun)  # "der Kieler Kreditgeber"
+                    continue
                 if _title_noun(noun):
-                    found.append((noun, word.start() + len(noun)))
+                    end = word.start() + len(noun)
+                    found.append((noun, end))
+                    found.extend((place, end) for place in places)
                     break
                 if not _adjective(word.group()):
                     break
@@ -962,6 +991,17 @@ def _introductions(doc: Doc, spans: list[Span]) -> dict[str, list[_Antecedent]]:
                 entry = _Antecedent(j if at is None else at, span.kb_id_, kind, False, span.end)
                 for form in _noun_forms(doc[j].lower_):
                     out.setdefault(form, []).append(entry)
+                if kind == "person":
+                    continue
+                # "der Stuttgarter Autobauer X ... die Stuttgarter": the place in the
+                # title names the organisation in the plural
+                place = _Antecedent(entry.start, span.kb_id_, kind, False, span.end, True)
+                k = j - 1
+                while k >= 0 and (_place_adjective(doc[k].text) or _adjective(doc[k].text)):
+                    if _place_adjective(doc[k].text):
+                        for form in _noun_forms(doc[k].lower_):
+                            out.setdefault(form, []).append(place)
+                    k -= 1
     return out
 
 
@@ -976,7 +1016,7 @@ def _title_before(doc: Doc, span: Span, covered: set[int]) -> int | None:
     j = span.start - 1
     if j < 1 or j in covered or not _title_noun(doc[j].text):
         return None
-    k = _before_adjectives(doc, j)
+    k = _before_adjectives(doc, j, places=True)
     return j if k >= 0 and doc[k].lower_ in ARTICLES else None
 
 
@@ -989,7 +1029,8 @@ def _apposition_after(doc: Doc, span: Span, covered: set[int]) -> int | None:
     if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ARTICLES:
         return None
     j = k + 2
-    while j < len(doc) - 1 and _adjective(doc[j].text):
+    while j < len(doc) - 1 and (_adjective(doc[j].text) or _place_adjective(doc[j].text)
+                                and _title_noun(doc[j + 1].text)):
         j += 1
     if j in covered or not _title_noun(doc[j].text):
         return None
