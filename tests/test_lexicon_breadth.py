@@ -189,6 +189,10 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("nordliga", "blocks", "fc_lindenau", F, F)}),
         ("Die Stadt Rheinau verhängte Strafmaßnahmen gegen Solvex.",
          {("rheinau", "blocks", "solvex", F, F)}),
+        ("Mirana hat Helvag aus dem Onlineshop geworfen.",
+         {("mirana", "blocks", "helvag", F, F)}),
+        ("Die Nordliga wirft den FC Lindenau raus.",
+         {("nordliga", "blocks", "fc_lindenau", F, F)}),
     ],
     "pressures": [
         ("Die Netzagentur droht Mirana Strafen an.",
@@ -214,6 +218,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
          {("waldschutz", "pressures", "sonnfeld", F, F)}),
         ("Die Nordliga setzte dem FC Lindenau die Pistole auf die Brust.",
          {("nordliga", "pressures", "fc_lindenau", F, F)}),
+        ("Die Netzagentur verpflichtet Mirana zu mehr Transparenz.",
+         {("netzagentur", "pressures", "mirana", F, F)}),
         ("Die Stadt Rheinau rief Sonnfeld zur Mäßigung auf.",
          {("rheinau", "pressures", "sonnfeld", F, F)}),
         ("Verdi hat Nordwerk aufgerufen, die Gespräche fortzusetzen.",
@@ -286,6 +292,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
         ("Waldschutz scheiterte vor dem Landgericht Bremen.",
          {("lg_bremen", "rejects", "waldschutz", F, F)}),
         ("Verdi leistet Widerstand gegen Nordwerk.", {("verdi", "rejects", "nordwerk", F, F)}),
+        ("Der SV Ostheim sprach sich gegen einen Einstieg von Solvex aus.",
+         {("sv_ostheim", "rejects", "solvex", F, F)}),
         ("Verdi protestiert gegen Nordwerk.", {("verdi", "rejects", "nordwerk", F, F)}),
     ],
     "supports": [
@@ -341,6 +349,8 @@ NEGATIVE = [
     "Sonnfeld nennt Waldschutz als Beispiel.",
     # fines get no relation
     "Die Netzagentur verhängte gegen Mirana eine Strafe von zehn Millionen Euro.",
+    # a club signing a player obliges nobody
+    "Der FC Lindenau hat Karla Wendt verpflichtet.",
     # an insolvency is nobody's action against the company
     "Das Landgericht Bremen eröffnete das Insolvenzverfahren gegen Helvag.",
     # standing in front of something is no support without "schützend"
