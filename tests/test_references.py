@@ -477,3 +477,49 @@ def test_the_place_of_a_title_stands_for_the_organisation(city, text, expected):
 ])
 def test_a_place_without_its_title_or_as_an_adjective_is_nobody(city, text):
     assert not any(t[3] for t in triples(city(text)))
+
+
+# -- the inhabitants of the place an organisation is named after stand for it --------------
+
+PLACES = """
+actors:
+  - {id: rheinau, name: Stadt Rheinau, type: government, aliases: [Stadt Rheinau]}
+  - {id: sv_lindenau, name: SV Lindenau, type: organization, aliases: [SV Lindenau]}
+  - {id: tsv_bremen, name: TSV Bremen, type: organization, aliases: [TSV Bremen]}
+  - {id: verdi, name: Verdi, type: organization, aliases: [Verdi]}
+  - {id: stadtwerke, name: Stadtwerke Kiel, type: organization, aliases: [Stadtwerke Kiel]}
+  - {id: hafenamt, name: Hafenamt Kiel, type: government, aliases: [Hafenamt Kiel]}
+"""
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory):
+    path = tmp_path_factory.mktemp("places") / "actors.yml"
+    path.write_text(PLACES, encoding="utf-8")
+    return banlens.load("blank", actors=path)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Stadt Rheinau streitet mit Verdi. Die Rheinauer verklagen die Gewerkschaft.",
+     {("rheinau", "sues", "verdi", True)}),
+    ("Der SV Lindenau trifft Verdi. Verdi unterstützt die Lindenauer.",
+     {("verdi", "supports", "sv_lindenau", True)}),
+    ("Der TSV Bremen trifft Verdi. Verdi verhandelt mit den Bremern.",
+     {("verdi", "negotiates_with", "tsv_bremen", True)}),
+])
+def test_a_place_s_inhabitants_stand_for_the_organisation_named_after_it(
+        places, text, expected):
+    assert {t for t in triples(places(text)) if t[3]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a person from there, an adjective of another noun
+    "Die Stadt Rheinau streitet mit Verdi. Der Rheinauer verklagt die Gewerkschaft.",
+    "Die Stadt Rheinau streitet mit Verdi. Die Rheinauer Polizei verklagt Verdi.",
+    # not named in this sentence or the one before
+    "Die Stadt Rheinau streitet mit Verdi. Es regnet. Die Rheinauer verklagen Verdi.",
+    # two actors are named after Kiel: nobody in particular
+    "Die Stadtwerke Kiel und das Hafenamt Kiel streiten. Die Kieler verklagen Verdi.",
+])
+def test_inhabitants_that_name_nobody_in_particular(places, text):
+    assert not any(t[3] for t in triples(places(text)))

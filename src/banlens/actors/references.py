@@ -173,8 +173,9 @@ class ReferenceResolver:
                  references: str | Path | dict[str, Any] | None = None) -> None:
         self.name = name
         self._nlp = nlp  # to read the actor tagger's dictionary (roles, aliases)
-        self._alias_cache: tuple[Any, dict[str, tuple[str, ...]], dict[str, str]] = (
-            None, {}, {})
+        # (dictionary, aliases, roles, places)
+        self._alias_cache: tuple[Any, dict[str, tuple[str, ...]], dict[str, str],
+                                 dict[str, str]] = (None, {}, {}, {})
         self.genders = GenderLexicon()
         self.set_data(load_references(references))
 
@@ -261,6 +262,7 @@ class ReferenceResolver:
                 low = text.lower()
                 may = refers[orth] = low in REFERENCE_WORDS or _noun_like(text) and (
                     low.startswith("unser") or low in roles or low in self._group_nouns
+                    or low in self._places()
                     or self._description_of(orth, text) is not None)
             if may or (introduced and strings[orth][:1].isupper() and any(
                     form in introduced for form in _noun_forms(strings[orth].lower()))):
@@ -278,6 +280,7 @@ class ReferenceResolver:
         endings it may take; a prefix: "unser"). A word that may refer is one of the
         words, starts with the prefix or ends in one of the endings."""
         heads = {w.rsplit("-", 1)[-1] for w in (*self._roles(), *self._group_nouns)}
+        heads.update(self._places())
         endings = {noun + ending for noun in self._nouns for ending in DESCRIPTION_ENDINGS}
         return frozenset(REFERENCE_WORDS | heads), frozenset(endings), "unser"
 
@@ -449,6 +452,8 @@ class ReferenceResolver:
                 if _later_noun(doc, last.stop, i, pron_genders, starts):
                     return None  # "… einen Vorschlag von X. Dieser sieht vor": the noun
                 return last.actor, last.kind
+        if low in self._places():
+            return self._place_reference(doc, i, window)
         if _noun_like(text) and len(text) > 2:
             role_actor = self._role_reference(doc, i, roles, seen, starts)
             if role_actor is not None:
@@ -601,8 +606,16 @@ class ReferenceResolver:
             return {}
         if self._alias_cache[0] is not dictionary:
             self._alias_cache = (dictionary, {
-                a.id: (a.name, *a.aliases) for a in dictionary}, _role_words(dictionary))
+                a.id: (a.name, *a.aliases) for a in dictionary}, _role_words(dictionary),
+                _place_words(dictionary))
         return self._alias_cache[1]
+
+    def _places(self) -> dict[str, str]:
+        """Inhabitants of the place an organisation's name ends in ("Borussia Dortmund":
+        "dortmunder", "dortmundern"): lower-case word -> actor id, for words that only
+        one actor has."""
+        self._aliases()
+        return self._alias_cache[3]
 
     def _roles(self) -> dict[str, str]:
         """Role words of persons, from the dictionary's aliases ("US-Präsident Trump"
@@ -652,6 +665,24 @@ class ReferenceResolver:
         if _name_follows(doc, i, starts):
             return None  # "der US-Präsident Trump": a title, the name follows
         for m in chain(*seen):
+            if m.actor == actor and m.start < i:
+                return m.actor, m.kind
+        return None
+
+    def _place_reference(self, doc: Doc, i: int, window: list[_Antecedent]
+                         ) -> tuple[str, str] | None:
+        """"die Dortmunder", "den Dortmundern": the organisation named after that place
+        (:meth:`_places`), when it was named in this sentence or the one before. In the
+        plural and standing alone: "der Dortmunder" is a person from there, "die
+        Dortmunder Polizei" another body."""
+        actor = self._places()[doc[i].lower_]
+        j = i - 1
+        article = doc[j].lower_ if j >= 0 else ""
+        plural = article in ("die", "diese") or article in ("den", "diesen") and (
+            doc[i].lower_.endswith("n"))
+        if not plural or i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            return None
+        for m in window:
             if m.actor == actor and m.start < i:
                 return m.actor, m.kind
         return None
@@ -1264,6 +1295,32 @@ def _role_words(dictionary: Any) -> dict[str, str]:
             for form in {role.lower(), role.rsplit("-", 1)[-1].lower()}:
                 owners.setdefault(form, set()).add(actor.id)
     return {role: next(iter(ids)) for role, ids in owners.items() if len(ids) == 1}
+
+
+def _place_words(dictionary: Any) -> dict[str, str]:
+    """The inhabitants' word of the place that ends an organisation's name or alias
+    ("Borussia Dortmund" -> "dortmunder" and the dative "dortmundern"; "Bayern
+    München" -> "münchner", "münchener"): German forms them with -er (dropping the
+    -en of "München" or the -n of "Bremen" for "Bremer"). Words that two actors share
+    are left out; persons have none."""
+    owners: dict[str, set[str]] = {}
+    for actor in dictionary:
+        if actor.type == "person":
+            continue
+        for alias in (actor.name, *actor.aliases):
+            words = alias.split()
+            place = words[-1] if len(words) > 1 else ""
+            if len(place) < 3 or not place[:1].isupper() or not place.isalpha() or (
+                    place.isupper()):
+                continue
+            low = place.lower()
+            forms = {low + "er"}
+            if low.endswith("en"):
+                forms |= {low[:-2] + "ner", low[:-1] + "r"}
+            for form in forms:
+                for word in (form, form + "n"):
+                    owners.setdefault(word, set()).add(actor.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1}
 
 
 __all__ = ["ReferenceResolver", "introduced_titles", "load_references",
