@@ -435,7 +435,7 @@ def test_a_batch_goes_to_the_workers_in_parts_in_order(nlp):
     assert _parts(list(range(10)), 4) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
     assert _parts([1, 2], 4) == [[1], [2]]
     assert _parts([], 4) == []
-    # batches of 9 in parts across two workers: every record, in input order
+    # a batch of 9 in parts across two workers: every record, in input order
     texts = [NEGOTIATE, TEXT_A, "Ein Text ohne Namen.", TEXT_C] * 5
     documents = [Document(id=f"d{i}", text=text) for i, text in enumerate(texts)]
     alone = list(iter_records(nlp, documents, batch_size=9))

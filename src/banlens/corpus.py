@@ -980,7 +980,7 @@ def _records_here(nlp: Any, runner: Any, documents: Iterable[Document], batch_si
 # worker that is done with its job takes one of the later jobs instead of idling (with
 # one job per batch, a long batch kept the other worker waiting for new work). The
 # documents in flight stay the same: at most 2 * n_process batches.
-JOBS_PER_BATCH = 2
+JOBS_PER_BATCH = 4
 
 
 def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch_size: int,
