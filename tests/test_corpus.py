@@ -427,3 +427,18 @@ def test_records_carry_metadata_in_order(nlp, n_process):
     assert all("url" not in r for r in records)
     assert {a["id"] for a in records[0]["actors"]} >= {"microsoft", "bytedance"}
     assert records[0]["actors"] == records[2]["actors"]
+
+
+def test_a_batch_goes_to_the_workers_in_parts_in_order(nlp):
+    from banlens.corpus import _parts
+
+    assert _parts(list(range(10)), 4) == [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]
+    assert _parts([1, 2], 4) == [[1], [2]]
+    assert _parts([], 4) == []
+    # a batch of 9 in parts across two workers: every record, in input order
+    texts = [NEGOTIATE, TEXT_A, "Ein Text ohne Namen.", TEXT_C] * 5
+    documents = [Document(id=f"d{i}", text=text) for i, text in enumerate(texts)]
+    alone = list(iter_records(nlp, documents, batch_size=9))
+    pooled = list(iter_records(nlp, documents, batch_size=9, n_process=2))
+    assert [r["id"] for r in pooled] == [d.id for d in documents]
+    assert pooled == alone

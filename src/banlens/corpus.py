@@ -840,10 +840,11 @@ def iter_records(
     the same as without. ``"documents"`` skips the texts that name no actor and runs
     the whole pipeline on the others; False runs it on every text.
 
-    ``n_process > 1`` runs a pool of worker processes, each processing batches of
-    ``batch_size`` documents; at most ``2 * n_process`` batches are in flight. A
-    document the pipeline fails on is reported to ``on_problem`` and skipped; the
-    rest goes on (the pipeline's spaCy error handler is swapped for the run).
+    ``n_process > 1`` runs a pool of worker processes; batches of ``batch_size``
+    documents go to them in a few parts each, and at most ``2 * n_process`` batches
+    are in flight. A document the pipeline fails on is reported to ``on_problem``
+    and skipped; the rest goes on (the pipeline's spaCy error handler is swapped for
+    the run).
     """
     report = on_problem or (lambda problem: None)
     if prefilter not in (True, False, "passages", "documents"):
@@ -974,6 +975,14 @@ def _records_here(nlp: Any, runner: Any, documents: Iterable[Document], batch_si
         report(pending.popleft().lost())
 
 
+# A batch goes to the worker processes as this many jobs. Records come back in input
+# order, so the main process waits for the oldest batch in flight; while it waits, a
+# worker that is done with its job takes one of the later jobs instead of idling (with
+# one job per batch, a long batch kept the other worker waiting for new work). The
+# documents in flight stay the same: at most 2 * n_process batches.
+JOBS_PER_BATCH = 4
+
+
 def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch_size: int,
                      n_process: int, report: ProblemCallback) -> Iterator[dict[str, Any]]:
     global _worker_nlp, _worker_runner
@@ -982,7 +991,7 @@ def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch
     context = multiprocessing.get_context("fork" if fork else "spawn")
     # inherited by forked workers; sent once to spawned ones
     _worker_nlp, _worker_runner = nlp, runner
-    in_flight: deque[tuple[list[_Pending], Any, dict[int, dict[str, Any]]]] = deque()
+    in_flight: deque[tuple[list[_Pending], list[Any], dict[int, dict[str, Any]]]] = deque()
     batches = _batches(enumerate(documents), batch_size)
     try:
         with context.Pool(n_process, initializer=_init_worker,
@@ -999,8 +1008,9 @@ def _records_in_pool(nlp: Any, runner: Any, documents: Iterable[Document], batch
                         items.append((document.text, _context(number, document)))
                     else:
                         made[number] = record
-                job = pool.apply_async(_work, (items, batch_size)) if items else None
-                in_flight.append(([_Pending(n, d) for n, d in batch], job, made))
+                jobs = [pool.apply_async(_work, (part, batch_size))
+                        for part in _parts(items, JOBS_PER_BATCH)]
+                in_flight.append(([_Pending(n, d) for n, d in batch], jobs, made))
                 if len(in_flight) >= 2 * n_process:
                     yield from _collect(*in_flight.popleft(), report)
             while in_flight:
@@ -1020,9 +1030,17 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _collect(pending: list[_Pending], job: Any, made: dict[int, dict[str, Any]],
+def _parts(items: list[Any], count: int) -> list[list[Any]]:
+    """``items`` cut into at most ``count`` runs of (nearly) equal length, in order."""
+    size = -(-len(items) // count)  # rounded up
+    return [items[start:start + size] for start in range(0, len(items), size)] if items else []
+
+
+def _collect(pending: list[_Pending], jobs: list[Any], made: dict[int, dict[str, Any]],
              report: ProblemCallback) -> Iterator[dict[str, Any]]:
-    done = dict(job.get()) if job is not None else {}
+    done: dict[int, dict[str, Any]] = {}
+    for job in jobs:
+        done.update(job.get())
     done.update(made)
     for stub in pending:
         record = done.get(stub.number)
