@@ -181,3 +181,25 @@ def test_the_accused_is_who_did_it(city):
     doc = city("Lange kritisiert Brandt. Sie wirft ihm vor, die Nordbank zu unterstützen.")
     assert ("brandt", "supports", "nordbank", True) in triples(doc)
     assert not any(t[0] == "lange" and t[1] == "supports" for t in triples(doc))
+
+
+# -- a pronoun agrees with the noun that last named the actor --------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "der Konzern" makes the (feminine) Nordbank an "er"
+    ("Die Nordbank kauft Anteile. Der Konzern zahlt bar. Er verklagt nun Verdi.",
+     {("nordbank", "sues", "verdi", True)}),
+    # a masculine title before the name, and the name's own gender still
+    ("Der Versicherer Fischer AG wächst. Er verklagt Verdi.",
+     {("fischer_ag", "sues", "verdi", True)}),
+    ("Der Versicherer Fischer AG wächst. Sie verklagt Verdi.",
+     {("fischer_ag", "sues", "verdi", True)}),
+])
+def test_a_pronoun_agrees_with_the_noun_that_named_the_actor(city, text, expected):
+    assert {t for t in triples(city(text)) if t[3]} == expected
+
+
+def test_a_masculine_pronoun_needs_a_masculine_noun(city):
+    # the Nordbank was only ever "die Nordbank": "er" is somebody else
+    doc = city("Die Nordbank kauft Anteile. Die Bank zahlt bar. Er verklagt nun Verdi.")
+    assert not any(t[3] and t[0] == "nordbank" and t[1] == "sues" for t in triples(doc))

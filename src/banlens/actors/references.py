@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -336,6 +336,7 @@ class ReferenceResolver:
             (s for s in spans
              if s.id_ != MODIFIER or s.label_ != "PERSON" or modifier_stands_for_actor(s)),
             key=lambda s: s.start))
+        names = [self._titled(doc, m) for m in names]
         name_starts = [m.start for m in names]
         introduced = _introductions(doc, spans)
         # compounds of an organisation that the text gave a person as a title
@@ -382,7 +383,8 @@ class ReferenceResolver:
                                 span_id=REFERENCE)
                     added.append(span)
                     mention = _Antecedent(i, actor, kind,
-                                          _subject_like(doc, i) in ("start", "coord"))
+                                          _subject_like(doc, i) in ("start", "coord"),
+                                          gender=self._noun_gender(doc, i))
                     refs.append(mention)
                     ref_starts.append(i)
                     window.append(mention)
@@ -413,7 +415,7 @@ class ReferenceResolver:
             pron_genders, number = (frozenset("mn"), "sg") if low.startswith("sein") else (
                 frozenset("f"), "sg|pl")
             fits = [m for m in window if m.start < i and _agrees(
-                genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
+                m.gender | genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
             return _salient(fits, sent_start, seen[0], window)
         if low in PERSONAL_PRONOUNS and (text.islower() or i == sent.start or _opens(doc, i)):
             pron_genders, number, _ = PERSONAL_PRONOUNS[low]
@@ -422,7 +424,7 @@ class ReferenceResolver:
             if low == "ihr" and i + 1 < sent.end and doc[i + 1].text[:1].isupper():
                 return None  # "ihr Anteil": a possessive, not the dative pronoun
             fits = [m for m in window if m.start < i and _agrees(
-                genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
+                m.gender | genders.get(m.actor, frozenset()), m.kind, pron_genders, number)]
             if PERSONAL_PRONOUNS[low][2] != frozenset({"nom"}):
                 # "Die Regierung unterstützt sie": after its clause's subject a pronoun
                 # is an object, and never that subject (that would be "sich")
@@ -445,8 +447,9 @@ class ReferenceResolver:
                 number = _verb_number(doc, i, sent) or number
             # the latest mention that agrees, or whose gender is unknown
             fits = [m for m in window if m.start < i and m.kind != "person" and (
-                not genders.get(m.actor) or _agrees(
-                    genders.get(m.actor, frozenset()), m.kind, pron_genders, number))]
+                not (m.gender | genders.get(m.actor, frozenset())) or _agrees(
+                    m.gender | genders.get(m.actor, frozenset()), m.kind, pron_genders,
+                    number))]
             if fits:
                 last = max(fits, key=lambda m: m.start)  # a demonstrative: the latest
                 if _later_noun(doc, last.stop, i, pron_genders, starts):
@@ -473,6 +476,21 @@ class ReferenceResolver:
                 before = [m for m in before if self._of_country(m.actor, country)]
             return _salient(before, sent_start, seen[0], window)
         return None
+
+    def _noun_gender(self, doc: Doc, i: int) -> frozenset[str]:
+        """The gender of the description noun at ``i`` ("Konzern": m), if it has one."""
+        found = self._cached(doc, i) if _noun_like(doc[i].text) else None
+        return frozenset(found.gender) if found is not None and (
+            found.gender in ("m", "f", "n")) and not found.plural else frozenset()
+
+    def _titled(self, doc: Doc, m: _Antecedent) -> _Antecedent:
+        """``m`` with the gender of a description before its name ("der Versicherer
+        Fischer AG": m), which a later pronoun agrees with."""
+        j = m.start - 1
+        if j < 1 or m.kind == "person" or doc[j - 1].lower_ not in DEFINITE:
+            return m
+        gender = self._noun_gender(doc, j)
+        return replace(m, gender=gender) if gender else m
 
     def _person_title(self, doc: Doc, i: int, introduced: dict[str, list[_Antecedent]],
                       window: list[_Antecedent], sent_start: int, sent_starts: list[int],
@@ -857,6 +875,9 @@ class _Antecedent:
     subject: bool  # stands where a subject stands (see _subject_like)
     end: int = -1  # token after the mention (-1: one token)
     plural: bool = False  # a title used in the plural only ("die Stuttgarter")
+    # the grammatical gender of this mention's own noun ("der Konzern", "der Versicherer
+    # Fischer AG"), which a later pronoun may agree with besides the actor's
+    gender: frozenset[str] = frozenset()
 
     @property
     def stop(self) -> int:
