@@ -839,3 +839,39 @@ def test_a_subject_noun_with_an_ambiguous_genitive_takes_no_agent_from_the_claus
 ])
 def test_a_fronted_object_noun_keeps_the_clause_subject(city, text, expected):
     check(city(text), expected)
+
+
+# -- passives: the agent before the participle, and passives with "sich" ---------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a von phrase right before the participle is the agent, even after another noun
+    ("Die Fischer AG wird im Stadtrat von der Nordbank kritisiert.",
+     {("nordbank", "accuses", "fischer_ag")}),
+    ("Die Fischer AG wurde wegen der Preise von Verdi scharf kritisiert.",
+     {("verdi", "accuses", "fischer_ag")}),
+    # "lässt sich von X" with an infinitive, "sieht sich von X" with a participle
+    ("Die Fischer AG lässt sich von der Nordbank finanzieren.",
+     {("nordbank", "supports", "fischer_ag")}),
+    ("Die Fischer AG sieht sich von Verdi zu Unrecht verklagt.",
+     {("verdi", "sues", "fischer_ag")}),
+    # exposed to an act: its object
+    ("Die Fischer AG ist der Kritik von Verdi ausgesetzt.",
+     {("verdi", "accuses", "fischer_ag")}),
+])
+def test_passive_agents(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    # an attribute of the subject, no agent
+    "Die Politik von Verdi wird kritisiert.",
+    # "lassen" with its own subject and object is no passive
+    "Die Nordbank lässt sich Zeit mit der Fischer AG.",
+])
+def test_no_passive_agent(city, text):
+    assert triples(city(text)) == set()
+
+
+def test_suspending_talks_ends_them(city):
+    assert flags(city("Verdi setzt die Gespräche mit der Fischer AG aus.")) == {
+        ("verdi", "negotiates_with", "fischer_ag"): (True, False)}

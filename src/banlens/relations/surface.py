@@ -481,7 +481,8 @@ class SurfaceExtractor:
         werden = [t for t in toks if t.lower_ in WERDEN]
         participle = tok.lower_ != tok.lemma_.lower() and not tok.lower_.startswith("zu")
         passive = (bool(werden) or self._headline_passive(doc, clause, tok)) and (
-            participle and trigger.subject == ("nom",))
+            participle and trigger.subject == ("nom",)) or _reflexive_passive(
+                toks, tok, participle) and trigger.subject == ("nom",)
         if werden and not participle and tok.lower_ == tok.lemma_.lower():
             hypothetical = True  # "wird ... übernehmen"
         trig_tokens = (tok.i,) if particle_at < 0 else (tok.i, particle_at)
@@ -495,7 +496,8 @@ class SurfaceExtractor:
             headline = not werden
             agents = [k for k, a in enumerate(args) if a.prep in ("von", "durch")
                       and a.coord < 0 and (not self._after_noun(doc, a) or (
-                          headline and any(b.mention.end == a.article_at for b in args)))]
+                          headline and any(b.mention.end == a.article_at for b in args))
+                          or _before_participle(doc, a, tok.i))]
             if agents:
                 subjects = self.reader.group(clause, agents[0])
             elif clause.kind == "rel" and clause.rel_case in ("von", "durch"):
@@ -1311,6 +1313,34 @@ def _as_role(doc: Words, n: int, subjects: list[Mention]) -> bool:
 # Words between "zu" and the number of a degree ("zu mehr als 50 Prozent").
 DEGREE_WORDS = frozenset({"mehr", "als", "rund", "knapp", "über", "fast", "etwa", "gut",
                           "weniger", "nahezu", "annähernd", "je"})
+
+
+# "lässt sich von X finanzieren" (an infinitive), "sieht sich von X verklagt", "fühlt
+# sich von X getäuscht" (a participle): passives with "sich".
+LASSEN = frozenset({"lässt", "ließ", "lassen", "ließen", "lasse", "ließe", "gelassen"})
+SEHEN = frozenset({"sieht", "sah", "sehen", "sahen", "fühlt", "fühlte", "fühlen",
+                   "fühlten", "sehe", "fühle"})
+
+
+def _reflexive_passive(toks: list[Word], tok: Word, participle: bool) -> bool:
+    """Whether the clause of the verb ``tok`` is a passive with "sich": "lässt sich
+    von X übernehmen" (the verb an infinitive) or "sieht/fühlt sich von X verklagt"
+    (a participle); the von/durch phrase is then the agent."""
+    words = {t.lower_ for t in toks}
+    if "sich" not in words:
+        return False
+    return bool(words & SEHEN) if participle else bool(words & LASSEN) and (
+        tok.lower_ == tok.lemma_.lower())
+
+
+def _before_participle(doc: Words, arg: Arg, participle: int) -> bool:
+    """Whether the von/durch phrase of ``arg`` ends right before the passive participle
+    (adverbs between): "wird im Bundestag von X scharf kritisiert" - the agent, not an
+    attribute of the noun before it."""
+    end = arg.mention.end
+    if end > participle or participle - end > 2:
+        return False
+    return all(doc[i].text.islower() and doc[i].is_alpha for i in range(end, participle))
 
 
 def _existential(doc: Words, clause: Clause, n: int | None = None) -> bool:
