@@ -875,3 +875,15 @@ def test_no_passive_agent(city, text):
 def test_suspending_talks_ends_them(city):
     assert flags(city("Verdi setzt die Gespräche mit der Fischer AG aus.")) == {
         ("verdi", "negotiates_with", "fischer_ag"): (True, False)}
+
+
+# -- a list ending in other, unnamed members keeps its commas -------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi, die Nordbank und mehrere andere Verbände lehnen die Pläne der Fischer AG ab.",
+     {("verdi", "rejects", "fischer_ag"), ("nordbank", "rejects", "fischer_ag")}),
+    ("Der Stadtrat kritisiert Verdi, die Nordbank und weitere Gläubiger.",
+     {("stadtrat", "accuses", "verdi"), ("stadtrat", "accuses", "nordbank")}),
+])
+def test_a_list_with_a_quantified_last_item(city, text, expected):
+    check(city(text), expected)

@@ -937,7 +937,13 @@ def _list_item(doc: Words, i: int, limit: int,
         return None, 0
     if i in starts:
         return starts[i].end, 1
-    j = i
+    # "mehrere andere Vereine", "weitere Banken": adjectives before a non-actor item
+    k = i
+    while k < limit and k - i < 2 and adjective_like(doc, k, limit):
+        k += 1
+    if k > i and (k >= limit or k in starts or not is_cap(doc[k])):
+        return None, 0
+    j = i = k
     while j < limit and j - i < 2:
         tok = doc[j]
         if not (tok.is_alpha and is_cap(tok)) or tok.lower_ in TIME_WORDS or (
