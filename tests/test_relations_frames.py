@@ -887,3 +887,21 @@ def test_suspending_talks_ends_them(city):
 ])
 def test_a_list_with_a_quantified_last_item(city, text, expected):
     check(city(text), expected)
+
+
+# -- the owner named in a genitive of the company --------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank des Unternehmers Okafor kauft die Fischer AG.",
+     {("okafor", "owns", "nordbank"), ("nordbank", "acquires", "fischer_ag")}),
+    # the tagger reads the title with the name: "Milliardärs Brandt" is one mention
+    ("Der Versicherer Fischer AG des Milliardärs Brandt ist pleite.",
+     {("brandt", "owns", "fischer_ag")}),
+])
+def test_an_owner_in_a_genitive_of_the_company(city, text, expected):
+    check(city(text), expected)
+
+
+def test_a_genitive_of_a_plan_is_no_ownership(city):
+    assert ("okafor", "owns", "nordbank") not in triples(
+        city("Die Nordbank kritisiert die Pläne des Unternehmers Okafor."))

@@ -55,7 +55,7 @@ PLOVER_QUADS = {
 }
 QUADS = frozenset(PLOVER_QUADS.values())
 CASE_ROLES = frozenset({"nom", "acc", "dat", "gen"})
-NOUN_ROLES = frozenset({"modifier", "apposition", "possessor", "clause"})
+NOUN_ROLES = frozenset({"modifier", "apposition", "possessor", "clause", "genitive_of"})
 # A trigger may name any preposition as a role, in its base form ("zu", not "zum").
 PREPOSITIONS = GERMAN_PREPOSITIONS - frozenset(CONTRACTIONS)
 ROLES = CASE_ROLES | NOUN_ROLES | PREPOSITIONS

@@ -926,9 +926,22 @@ class SurfaceExtractor:
             return []
         if role == "apposition":
             for k, a in enumerate(args):
-                if a.mention.start == n + 1 and a.coord < 0:
+                # right after the noun, or a name the tagger read with its title
+                # ("des Milliardärs Brandt" as one mention)
+                if a.coord < 0 and (a.mention.start == n + 1 or (
+                        a.mention.start == n and a.mention.end > n + 1
+                        and a.mention.kind == "name")):
                     return self.reader.group(clause, k)
             return self._left_apposition(doc, clause, n)
+        if role == "genitive_of":
+            # "der Konzern X des Unternehmers Y": the actor right before the genitive
+            j = n - 1
+            while j >= 0 and adjective_like(doc, j, n + 1):
+                j -= 1
+            if j < 1 or doc[j].lower_ not in ("des", "der"):
+                return []
+            return [a.mention for a in args if a.mention.end == j and a.mention.is_agentive
+                    and a.prep is None][:1]
         for k, a in enumerate(args):
             if a.coord >= 0 or a.mention.start not in region or a.example:
                 continue

@@ -346,6 +346,10 @@ class TreeExtractor:
                     got = self._actors_of(noun.head, index)
             elif role == "clause":
                 got = self._clause_subject(noun, index, trigger)
+            elif role == "genitive_of":
+                # "EPH des Unternehmers X": the actor whose genitive attribute it is
+                if noun.dep_ == "ag" and noun.head.i < noun.i:
+                    got = self._actors_of(noun.head, index)
             else:
                 for c in noun.children:
                     if c.dep_ in PREP_DEPS and c.lower_ == role:
