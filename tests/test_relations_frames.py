@@ -905,3 +905,25 @@ def test_an_owner_in_a_genitive_of_the_company(city, text, expected):
 def test_a_genitive_of_a_plan_is_no_ownership(city):
     assert ("okafor", "owns", "nordbank") not in triples(
         city("Die Nordbank kritisiert die Pläne des Unternehmers Okafor."))
+
+
+# -- a speaker condemning an actor or its act ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Stadtrat sagte, das Vorgehen der Nordbank sei „unfreundlich“.",
+     {("stadtrat", "accuses", "nordbank")}),
+    ("Verdi erklärte, die Fischer AG sei unfair.", {("verdi", "accuses", "fischer_ag")}),
+    ("„Das Verhalten der Nordbank ist inakzeptabel“, sagte Lange.",
+     {("lange", "accuses", "nordbank")}),
+])
+def test_a_speaker_condemning_an_actor_accuses_it(city, text, expected):
+    check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Verdi sagte, die Fischer AG sei nicht unfair.",       # denied
+    "Verdi sagte, die Klage sei unzulässig.",              # nobody's act named
+    "Verdi sagte, die Fischer AG sei profitabel.",         # no condemnation
+])
+def test_no_condemnation_no_accusation(city, text):
+    assert triples(city(text)) == set()

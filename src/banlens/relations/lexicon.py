@@ -187,6 +187,7 @@ class RelationLexicon:
         self.denying = frozenset(w.lower() for w in words.denying)
         self.flow_verbs = frozenset(w.lower() for w in words.flow_verbs)
         self.acts = tuple(w.lower() for w in words.acts)
+        self.condemnations = frozenset(w.lower() for w in words.condemnations)
         # "stehen vor" -> {"stehen": {"vor"}}
         self.prospects: dict[str, frozenset[str]] = {}
         for phrase in words.prospects:
@@ -532,6 +533,7 @@ class WordClassesEntry(BaseModel):
     flow_verbs: Words = []
     acts: Words = []
     responses: Words = []
+    condemnations: Words = []
 
 
 class LexiconFile(BaseModel):

@@ -167,20 +167,42 @@ class SurfaceExtractor:
                 continue
             lemmas = self.reader.lemmas(doc, clause)
             acts = [(spec, verb) for spec in labels for verb in lemmas & spec.through_speech]
-            if not acts or cue_flags(self.lexicon, toks)[0]:
-                continue
             doers = [m for m in self.reader.subject(clause, doc) if m.is_agentive]
-            if not doers:
+            if not acts:
+                # "Y sagte, das Vorgehen von X sei unfreundlich": a condemnation of X or
+                # of what X does
+                acts, doers = self._condemned(doc, clause, toks, labels, doers)
+            if not acts or not doers or cue_flags(self.lexicon, toks)[0]:
                 continue
             speakers = self._speakers(doc, sent, clauses, clause)
             for spec, verb in acts:
-                at = next((t.i for t in toks if t.lemma_.lower() == verb
+                at = next((t.i for t in toks if t.lower_ == verb or t.lemma_.lower() == verb
                            or verb.endswith(t.lemma_.lower())), clause.tokens[0])
                 trigger = Trigger(label=spec.name, kind="verb", text=verb, lemma=verb)
                 out.extend(Found(y.actor, spec.name, x.actor, trigger, (at,), "surface.speech",
                                  confidence(trigger, "speech"), False, False)
                            for y in speakers for x in doers if x.actor != y.actor)
         return out
+
+    def _condemned(self, doc: Words, clause: Clause, toks: list[Word], labels: list[Any],
+                   doers: list[Mention]) -> tuple[list[tuple[Any, str]], list[Mention]]:
+        """A copula clause that calls its subject, or the act of an actor it opens with,
+        something a speaker condemns (``word_classes: condemnations``): "X sei
+        unfair", "das Vorgehen von X ist inakzeptabel". Returns the acts (label,
+        word) and the doers."""
+        words = self.lexicon.condemnations
+        if not words or not any(t.lower_ in COPULA for t in toks):
+            return [], []
+        word = next((t.lower_ for t in toks if t.lower_ in words), None)
+        if word is None:
+            return [], []
+        if not doers:
+            # the actor of the noun phrase before the copula ("das Vorgehen von X")
+            cop = next(t.i for t in toks if t.lower_ in COPULA)
+            doers = [a.mention for a in clause.args if a.mention.end <= cop
+                     and a.mention.is_agentive and (a.prep == "von" or (
+                         a.prep is None and a.cases == GENITIVE))][:1]
+        return [(spec, word) for spec in labels if spec.name == "accuses"], doers
 
     def _speakers(self, doc: Words, sent: Stretch, clauses: list[Clause], said: Clause
                   ) -> list[Mention]:
