@@ -262,7 +262,7 @@ class ReferenceResolver:
                 low = text.lower()
                 may = refers[orth] = low in REFERENCE_WORDS or _noun_like(text) and (
                     low.startswith("unser") or low in roles or low in self._group_nouns
-                    or low in self._places()
+                    or low in self._alias_cache[3]
                     or self._description_of(orth, text) is not None)
             if may or (introduced and strings[orth][:1].isupper() and any(
                     form in introduced for form in _noun_forms(strings[orth].lower()))):
@@ -455,7 +455,7 @@ class ReferenceResolver:
                 if _later_noun(doc, last.stop, i, pron_genders, starts):
                     return None  # "… einen Vorschlag von X. Dieser sieht vor": the noun
                 return last.actor, last.kind
-        if low in self._places():
+        if low in self._alias_cache[3]:  # read fresh by __call__ (self._roles())
             return self._place_reference(doc, i, window)
         if _noun_like(text) and len(text) > 2:
             role_actor = self._role_reference(doc, i, roles, seen, starts)
@@ -693,7 +693,7 @@ class ReferenceResolver:
         (:meth:`_places`), when it was named in this sentence or the one before. In the
         plural and standing alone: "der Dortmunder" is a person from there, "die
         Dortmunder Polizei" another body."""
-        actor = self._places()[doc[i].lower_]
+        actor = self._alias_cache[3][doc[i].lower_]
         j = i - 1
         article = doc[j].lower_ if j >= 0 else ""
         plural = article in ("die", "diese") or article in ("den", "diesen") and (
