@@ -135,6 +135,34 @@ def test_wir_in_a_quote_is_the_speaker(city, text, speaker):
     assert [a for w, a in references(city(text)) if w.lower() == "wir"] == [speaker]
 
 
+def rels(doc):
+    return {(r.subject, r.label, r.object, r.negated, r.hypothetical) for r in doc._.relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "ich" is the person speaking; the first person's indicative is no reported speech
+    ("„Ich habe die Nordbank immer kritisiert“, sagte Brandt am Montag.",
+     {("brandt", "accuses", "nordbank", False, False)}),
+    ("Brandt sagte: „Ich verklage den Stadtrat.“",
+     {("brandt", "sues", "stadtrat", False, False)}),
+    # "mich" and "mir" are objects
+    ("„Mich hat die Nordbank nie unterstützt“, sagte Lange.",
+     {("nordbank", "supports", "lange", True, False)}),
+    ("„Mir hat der Stadtrat ein Ultimatum gestellt“, sagte Lange.",
+     {("stadtrat", "pressures", "lange", False, False)}),
+])
+def test_ich_in_a_quote_is_the_person_speaking(city, text, expected):
+    assert rels(city(text)) == expected
+
+
+def test_ich_of_a_spokesperson_is_not_the_organisation(city):
+    doc = city("„Ich kritisiere den Stadtrat“, sagte ein Sprecher der Nordbank.")
+    assert not any(w.lower() == "ich" for w, _ in references(doc))
+    # and reported speech in the third person stays reported
+    assert rels(city("Brandt sagte, er habe die Nordbank kritisiert.")) == {
+        ("brandt", "accuses", "nordbank", False, True)}
+
+
 def test_wir_without_a_speaker_stays_unresolved(city):
     assert references(city("„Wir unterstützen die Nordbank“, heißt es in Kiel.")) == []
 

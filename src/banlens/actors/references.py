@@ -66,6 +66,7 @@ from ..german.words import (
     FINITE_PLURAL,
     FINITE_SINGULAR,
     FIRST_PLURAL,
+    FIRST_SINGULAR,
     PERSONAL_PRONOUNS,
     POSSESSIVE_FORMS,
     PREPOSITIONS,
@@ -117,7 +118,7 @@ RECIPROCAL = frozenset({"gegenseitig", "einander", "wechselseitig"})
 # Lower-case words any rule below can read as a reference: pronouns, "man", "beide",
 # possessives (the other rules need a capitalised word).
 REFERENCE_WORDS = frozenset(PERSONAL_PRONOUNS) | frozenset(DEMONSTRATIVE_PRONOUNS) | (
-    FIRST_PLURAL | POSSESSIVE_FORMS | frozenset({"man", "beide", "beiden"}))
+    FIRST_PLURAL | FIRST_SINGULAR | POSSESSIVE_FORMS | frozenset({"man", "beide", "beiden"}))
 # Tokens that end the clause before a word, and words of a phrase that names a
 # source ("laut X", "nach Angaben von X", "X zufolge").
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "–", "-", "—"}) | QUOTE_OPEN | QUOTE_CLOSE
@@ -405,6 +406,11 @@ class ReferenceResolver:
         low = token.lower_
         if low in FIRST_PLURAL or low.startswith("unser"):
             return self._speaker(doc, i, sent, window)
+        if low in FIRST_SINGULAR:
+            # "„Ich …“, sagte Lange": a person speaking; a spokesperson's "ich" is
+            # not the organisation's
+            found = self._speaker(doc, i, sent, window)
+            return found if found is not None and found[1] == "person" else None
         if low in POSSESSIVE_FORMS and low.startswith(("sein", "ihr")) and (
                 i + 1 < sent.end and _before_noun(doc, i, sent)):
             # "Die Bank wächst. Ihre Beteiligung an X ...": the owner agrees with the
@@ -707,7 +713,7 @@ class ReferenceResolver:
 
     def _speaker(self, doc: Doc, i: int, sent: Span,
                  seen: list[_Antecedent]) -> tuple[str, str] | None:
-        """"wir", "uns", "unser" inside a quote: the actor the quote is attributed to,
+        """"wir", "uns", "unser" (and "ich") inside a quote: the actor the quote is attributed to,
         in the same sentence ("…“, sagte ein Vodafone-Sprecher", "so die Behörde")."""
         opened = closed = None
         for j in range(i - 1, sent.start - 1, -1):

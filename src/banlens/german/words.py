@@ -139,6 +139,7 @@ DEMONSTRATIVE_PRONOUNS: dict[str, tuple[frozenset[str], str, frozenset[str]]] = 
 }
 # First person plural: inside a quote, the speaker's organisation.
 FIRST_PLURAL = frozenset({"wir", "uns"})
+FIRST_SINGULAR = frozenset({"ich", "mich", "mir"})
 # Finite auxiliaries and modals by number (third person), to tell singular "sie"
 # from plural "sie".
 FINITE_SINGULAR = frozenset({
@@ -169,4 +170,5 @@ PRONOUN_CASES: dict[str, frozenset[str]] = {
     **{form: cases for form, (_, _, cases) in PERSONAL_PRONOUNS.items()},
     **{form: cases for form, (_, _, cases) in DEMONSTRATIVE_PRONOUNS.items()},
     "wir": frozenset({"nom"}), "uns": frozenset({"acc", "dat"}),
+    "ich": frozenset({"nom"}), "mich": frozenset({"acc"}), "mir": frozenset({"dat"}),
 }
