@@ -523,3 +523,8 @@ def test_a_place_s_inhabitants_stand_for_the_organisation_named_after_it(
 ])
 def test_inhabitants_that_name_nobody_in_particular(places, text):
     assert not any(t[3] for t in triples(places(text)))
+
+
+def test_a_compound_of_a_lower_case_name_is_a_description(city):
+    doc = city("Die Nordbank wächst. Die e-Mobility-Bank verklagt Verdi.")
+    assert references(doc) == [("e-Mobility-Bank", "nordbank")]

@@ -810,9 +810,9 @@ DESCRIPTION_ENDINGS = ("", "s", "es", "n")
 
 
 def _noun_like(text: str) -> bool:
-    """Capitalised like a noun, also after a number ("55-Jährige")."""
-    return text[:1].isupper() or text[:1].isdigit() and (
-        text.rpartition("-")[2][:1].isupper())
+    """Capitalised like a noun, also after a number or a name in lower case
+    ("55-Jährige", "iPhone-Hersteller")."""
+    return text[:1].isupper() or "-" in text and text.rpartition("-")[2][:1].isupper()
 
 
 def _singular_forms(low: str) -> list[str]:
