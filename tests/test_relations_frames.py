@@ -927,3 +927,18 @@ def test_a_speaker_condemning_an_actor_accuses_it(city, text, expected):
 ])
 def test_no_condemnation_no_accusation(city, text):
     assert triples(city(text)) == set()
+
+
+# -- Konjunktiv I of verbs in -ern, and of a form an adjective shares --------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Verdi fordere von der Nordbank mehr Geld.",
+     {("verdi", "pressures", "nordbank"): (False, True)}),
+    # "sichere": the adjective "sicher" for the lookup table, the verb "sichern" here
+    ("Der Stadtrat sichere zudem die Finanzierung der Nordbank.",
+     {("stadtrat", "supports", "nordbank"): (False, True)}),
+    ("Der Stadtrat sichert die Finanzierung der Nordbank.",
+     {("stadtrat", "supports", "nordbank"): (False, False)}),
+])
+def test_konjunktiv_i_of_ern_verbs_and_shared_forms(city, text, expected):
+    assert flags(city(text)) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..german.lemmas import alternative_lemmas
 from .lexicon import RelationLexicon
 
 # Function words that are never verbs in Konjunktiv I.
@@ -46,11 +47,20 @@ def is_konjunktiv_i(tok: Any) -> bool:
     low = tok.lower_
     if not tok.is_alpha or not tok.text.islower() or low in CLOSED_WORDS or not low.endswith("e"):
         return False
-    lemma = tok.lemma_.lower()
-    if lemma == low or len(low) <= 4:
+    if len(low) <= 4:
+        return False
+    # the lookup's lemma, and the verb of a form it shares with an adjective
+    # ("sichere": sicher, sichern)
+    return any(_konjunktiv_of(low, lemma) for lemma in (
+        tok.lemma_.lower(), *alternative_lemmas(low)))
+
+
+def _konjunktiv_of(low: str, lemma: str) -> bool:
+    """Whether ``low`` is the third person Konjunktiv I of the verb ``lemma``."""
+    if lemma == low:
         return False
     if lemma.endswith("eln"):  # verhandeln -> verhandle
         return low == lemma[:-3] + "le"
-    if lemma.endswith("ern"):  # ändern -> ändere
-        return low in (lemma[:-1], lemma[:-3] + "re")
+    if lemma.endswith("ern"):  # ändern -> ändere, ändre
+        return low in (lemma[:-1] + "e", lemma[:-3] + "re")
     return lemma.endswith("en") and low == lemma[:-1]

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..actors.mentions import Mention
-from ..german.lemmas import participle_verb
+from ..german.lemmas import alternative_lemmas, participle_verb
 from ..german.words import (
     ADJ_ENDINGS,
     APOSTROPHE_S,
@@ -1328,8 +1328,10 @@ class SurfaceExtractor:
             if particle is not None and particle in particles.get(lemma, ()):
                 return True
             # the form itself too: an infinitive the lookup table gives another verb
-            # ("führen" -> "fahren")
-            if (lemma in verbs or tok.lower_ in verbs) and not (
+            # ("führen" -> "fahren"), and the other lemmas of a shared form ("sichere":
+            # the adjective "sicher" and the verb "sichern")
+            if (lemma in verbs or tok.lower_ in verbs or any(
+                    other in verbs for other in alternative_lemmas(tok.lower_))) and not (
                     particle is not None and particle in PARTICLES):
                 return True  # "schließt einen Vertrag", but "schließt ... aus" is another verb
         return False
