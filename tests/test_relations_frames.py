@@ -786,6 +786,12 @@ def test_the_one_answering_an_act_is_its_object(city, text, expected):
     check(city(text), expected)
 
 
+def test_an_authority_rejecting_a_complaint_is_not_its_target(city):
+    # a lawsuit or complaint is decided by a court or an authority: no "sues" for it
+    assert triples(city("Das Hafenamt wies die Klage der Nordbank zurück.")) == {
+        ("hafenamt", "rejects", "nordbank")}
+
+
 @pytest.mark.parametrize("text", [
     # backing somebody's demand is no demand aimed at oneself
     "Die Fischer AG unterstützt die Forderungen von Verdi.",

@@ -1106,7 +1106,7 @@ class SurfaceExtractor:
                     for i, a in enumerate(subjects) for b in subjects[i + 1:]
                 ]
         if not objects and subjects and kind == "noun" and self._responds(
-                doc, clause, stance):
+                doc, clause, stance, trigger):
             # "X erfüllt die Forderungen von Y": the act was aimed at the one answering
             objects = [m for m in subj if m not in subjects and m.start not in region]
         return [
@@ -1115,14 +1115,21 @@ class SurfaceExtractor:
             for s in subjects for o in objects if s.actor != o.actor
         ]
 
-    def _responds(self, doc: Words, clause: Clause, stance: str | None) -> bool:
+    def _responds(self, doc: Words, clause: Clause, stance: str | None,
+                  trigger: Trigger) -> bool:
         """Whether the clause subject answers, obeys or suffers the noun, whose phrase
-        the preposition ``stance`` opens (None: the verb's own object)."""
+        the preposition ``stance`` opens (None: the verb's own object). A lawsuit or
+        complaint is decided by a court or an authority as often as it is answered by
+        the one sued: for ``sues`` only resisting it counts ("wehrt sich gegen die
+        Klage von Y", not "weist die Beschwerde von Y zurück")."""
         responses = self.lexicon.responses
         if not responses:
             return False
         want = stance or ""
-        return any(want in responses.get(word, ()) for word in self.reader.lemmas(doc, clause))
+        words = self.reader.lemmas(doc, clause)
+        if trigger.label == "sues" and "wehren" not in words:
+            return False
+        return any(want in responses.get(word, ()) for word in words)
 
     def _claim_owner(self, doc: Words, clause: Clause, n: int, region: set[int],
                      trigger: Trigger) -> tuple[list[Mention], int]:
