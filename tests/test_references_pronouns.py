@@ -231,3 +231,15 @@ def test_a_masculine_pronoun_needs_a_masculine_noun(city):
     # the Nordbank was only ever "die Nordbank": "er" is somebody else
     doc = city("Die Nordbank kauft Anteile. Die Bank zahlt bar. Er verklagt nun Verdi.")
     assert not any(t[3] and t[0] == "nordbank" and t[1] == "sues" for t in triples(doc))
+
+
+def test_er_after_a_speaker_the_dictionary_does_not_name(city):
+    # "sagte Okonkwo": the unnamed speaker is the likeliest "er", not Brandt, who is
+    # only talked about
+    doc = city("Brandt schüre den Konflikt, sagte Okonkwo der Agentur. Er fordert vom "
+               "Stadtrat Geld.")
+    assert not any(w == "Er" for w, _ in references(doc))
+    # a speaker who is an actor is the "er"
+    doc = city("Die Nordbank schüre den Konflikt, sagte Brandt der Agentur. Er fordert "
+               "vom Stadtrat Geld.")
+    assert ("Er", "brandt") in references(doc)

@@ -437,6 +437,10 @@ class ReferenceResolver:
                 own = _clause_subjects(doc, i, window, sent_start)
                 if own:
                     fits = [m for m in fits if m.actor not in own]
+            elif sent_start > 0 and _unknown_speaker(doc, doc[sent_start - 1].sent, starts):
+                # "…, sagte Demirtaş. Er rief …": the speaker the dictionary does not
+                # name is the likeliest "er", not an actor in what he said
+                fits = [m for m in fits if m.kind != "person"]
             return _salient(fits, sent_start, seen[0], window)
         if low == "man" and i + 1 < sent.end and doc[i + 1].lower_ in REPORTED_FINITE or (
                 low == "man" and i > 0 and doc[i - 1].lower_ in REPORTED_FINITE):
@@ -807,6 +811,30 @@ def _checked(data: Any, where: str) -> dict[str, Any]:
 # The endings a description noun may carry in the text: :func:`_singular_forms` takes
 # them off again (genitive -s/-es, the -n of a dative plural in -ern).
 DESCRIPTION_ENDINGS = ("", "s", "es", "n")
+
+
+def _unknown_speaker(doc: Doc, sent: Span, starts: set[int]) -> bool:
+    """Whether ``sent`` attributes what it says to a name that is no actor: "…, sagte
+    Demirtaş", "so Müller" (a verb of saying, maybe an article, adjectives and a
+    title, then a name no actor mention starts at)."""
+    for j in range(sent.start, sent.end):
+        if doc[j].lower_ not in SPEECH_VERBS:
+            continue
+        k = j + 1
+        while k < sent.end and k - j <= 4:
+            tok = doc[k]
+            if k in starts:
+                break  # an actor speaks
+            if tok.lower_ in ARTICLES or _adjective(tok.text):
+                k += 1
+                continue
+            if tok.text[:1].isupper() and tok.is_alpha:
+                if _name_like(tok.text):
+                    return True
+                k += 1  # a title ("Parteichef") before the name
+                continue
+            break
+    return False
 
 
 def _noun_like(text: str) -> bool:
