@@ -528,3 +528,19 @@ def test_inhabitants_that_name_nobody_in_particular(places, text):
 def test_a_compound_of_a_lower_case_name_is_a_description(city):
     doc = city("Die Nordbank wächst. Die e-Mobility-Bank verklagt Verdi.")
     assert references(doc) == [("e-Mobility-Bank", "nordbank")]
+
+
+# -- an organisation's compound that describes a person is a description of a person --------
+
+def test_a_member_compound_refers_to_the_person_before(city):
+    doc = city("Lange kritisiert die Nordbank. Die Verdi-Politikerin fordert vom Stadtrat "
+               "mehr Geld.")
+    assert ("Verdi-Politikerin", "lange") in references(doc)
+    assert ("lange", "pressures", "stadtrat", True) in triples(doc)
+
+
+def test_a_compound_that_speaks_for_the_organisation_stays_it(city):
+    # "Manager", "Chef", "Sprecher" of the Nordbank act for the bank
+    doc = city("Brandt kritisiert Verdi. Der Nordbank-Manager fordert vom Stadtrat Geld.")
+    assert ("nordbank", "pressures", "stadtrat", False) in triples(doc)
+    assert references(doc) == []

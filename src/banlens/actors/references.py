@@ -345,6 +345,11 @@ class ReferenceResolver:
                   and s.end == s.start + 1 and any(
                       e.kind == "person" for form in _noun_forms(s.text.lower())
                       for e in introduced.get(form, ()))} if introduced else set()
+        # compounds of an organisation that describe a person and do not speak for the
+        # organisation ("die SPD-Politikerin", unlike "der SPD-Chef"): a description
+        members = {s.start for s in spans if s.id_ == MODIFIER and s.label_ != "PERSON"
+                   and s.end == s.start + 1 and not modifier_stands_for_actor(s)
+                   and self._describes_person(doc, s.start)}
         sent_starts = [s.start for s in sents]
         candidates = self._candidates(orth_ids, strings, roles, introduced)
         refs: list[_Antecedent] = []  # resolved so far, in text order
@@ -363,9 +368,9 @@ class ReferenceResolver:
                 continue
             for i in candidates[bisect_left(candidates, sent.start):
                                 bisect_left(candidates, sent.end)]:
-                if i in named and not (i in titled and self._person_title(
-                        doc, i, introduced, window, prev_start, sent_starts, sent, starts,
-                        (names, refs))):
+                if i in named and i not in members and not (i in titled and (
+                        self._person_title(doc, i, introduced, window, prev_start,
+                                           sent_starts, sent, starts, (names, refs)))):
                     continue
                 group = self._group(doc, i, sent, prev_start, window, genders)
                 if not group and introduced and strings[orth_ids[i]][:1].isupper():
@@ -486,6 +491,11 @@ class ReferenceResolver:
                 before = [m for m in before if self._of_country(m.actor, country)]
             return _salient(before, sent_start, seen[0], window)
         return None
+
+    def _describes_person(self, doc: Doc, i: int) -> bool:
+        """Whether the word at ``i`` is a description of persons only."""
+        found = self._cached(doc, i)
+        return found is not None and found.types == frozenset({"person"})
 
     def _noun_gender(self, doc: Doc, i: int) -> frozenset[str]:
         """The gender of the description noun at ``i`` ("Konzern": m), if it has one."""
