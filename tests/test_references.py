@@ -269,6 +269,9 @@ def test_a_description_is_not_the_actor_of_the_phrase_its_clause_opens_with(
      {("verdi", "accuses", "landesregierung", True)}),
     # only one country before: the object may not be the subject's actor again
     ("Norwegen verdient am Gas. Die Alpenrepublik kritisiert das Königreich.", set()),
+    # clubs and leagues by their standing
+    ("Verdi gewinnt das Derby gegen den Stadtrat. Der Tabellenführer verklagt die Nordbank.",
+     {("verdi", "sues", "nordbank", True)}),
 ])
 def test_descriptions_from_the_wider_lexicon(city, text, expected):
     assert triples(city(text)) == expected
