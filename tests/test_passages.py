@@ -422,6 +422,8 @@ def test_titles_recur_in_the_raw_text_wherever_the_resolver_reads_one_again(city
     ("Die Konzernzentrale zahlt.", False),  # a listed noun inside a word
     ("Die Bürgermeisterin kam.", True),  # the head of a role of the dictionary
     ("Das Wetter war schön.", False),
+    # a speaker's "wir" and "ich" resolve only in a sentence that names somebody
+    ("„Wir sind zufrieden“, sagte ich.", False),
 ])
 def test_reference_scan_finds_words_that_may_refer(city, text, found):
     from banlens.passages import ReferenceScan
@@ -448,9 +450,10 @@ def test_reference_scan_finds_every_reference_the_resolver_makes(nlp, dictionary
     for text in texts:
         doc = nlp(text)
         for span in doc.spans["banlens_actors"]:
-            # "ich" refers only to a speaker named in its own sentence, which names an
-            # actor: the scan need not find it
-            if span.id_ == "reference" and span.text.lower() not in ("ich", "mich", "mir"):
+            # "wir" and "ich" refer only to a speaker in their own sentence, which names
+            # an actor or holds another referring word: the scan need not find them
+            if span.id_ == "reference" and span.text.lower() not in (
+                    "wir", "uns", "ich", "mich", "mir"):
                 checked += 1
                 assert scan.search(span.sent.text), span.sent.text
     assert checked >= 5

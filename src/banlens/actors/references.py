@@ -279,11 +279,14 @@ class ReferenceResolver:
         lower-case words: pronouns, "man", "beide", possessives, the heads of roles and
         group nouns; lower-case endings: every listed description noun with the
         endings it may take; a prefix: "unser"). A word that may refer is one of the
-        words, starts with the prefix or ends in one of the endings."""
+        words, starts with the prefix or ends in one of the endings. "wir", "uns" and
+        "ich" are not among the words: they refer only to a speaker in their own
+        sentence, which names an actor or holds another word that refers."""
         heads = {w.rsplit("-", 1)[-1] for w in (*self._roles(), *self._group_nouns)}
         heads.update(self._places())
         endings = {noun + ending for noun in self._nouns for ending in DESCRIPTION_ENDINGS}
-        return frozenset(REFERENCE_WORDS | heads), frozenset(endings), "unser"
+        words = (REFERENCE_WORDS - FIRST_PLURAL - FIRST_SINGULAR) | heads
+        return frozenset(words), frozenset(endings), "unser"
 
     def reach(self, doc: Doc) -> int:
         """How many sentences after an actor's last mention in ``doc`` (a name or a
@@ -541,13 +544,8 @@ class ReferenceResolver:
         j = _before_adjectives(doc, i)
         if j < 0 or doc[j].lower_ not in DEFINITE or _name_follows(doc, i, starts):
             return None
-        # a place stands for its organisation in the plural: "die Stuttgarter", "den
-        # Stuttgartern" (never "der Stuttgarter", a person)
-        plural = doc[j].lower_ in ("die", "diese") or doc[j].lower_ in ("den", "diesen") and (
-            doc[i].lower_.endswith("n"))
-        # ... standing alone: "die Stuttgarter Konkurrenz" is an adjective of a noun
-        alone = i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
-        entries = [e for e in entries if not e.plural or plural and alone]
+        # a place stands for its organisation in the plural: "die Stuttgarter"
+        entries = [e for e in entries if not e.plural or _plural_alone(doc, j, i)]
         if not entries:
             return None
         own = _clause_subjects(doc, i, window, sent_start)
@@ -714,11 +712,7 @@ class ReferenceResolver:
         plural and standing alone: "der Dortmunder" is a person from there, "die
         Dortmunder Polizei" another body."""
         actor = self._alias_cache[3][doc[i].lower_]
-        j = i - 1
-        article = doc[j].lower_ if j >= 0 else ""
-        plural = article in ("die", "diese") or article in ("den", "diesen") and (
-            doc[i].lower_.endswith("n"))
-        if not plural or i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+        if i < 1 or not _plural_alone(doc, i - 1, i):
             return None
         for m in window:
             if m.actor == actor and m.start < i:
@@ -727,8 +721,9 @@ class ReferenceResolver:
 
     def _speaker(self, doc: Doc, i: int, sent: Span,
                  seen: list[_Antecedent]) -> tuple[str, str] | None:
-        """"wir", "uns", "unser" (and "ich") inside a quote: the actor the quote is attributed to,
-        in the same sentence ("…“, sagte ein Vodafone-Sprecher", "so die Behörde")."""
+        """"wir", "uns", "unser" (and "ich") inside a quote: the actor the quote is
+        attributed to, in the same sentence ("…“, sagte ein Vodafone-Sprecher", "so die
+        Behörde")."""
         opened = closed = None
         for j in range(i - 1, sent.start - 1, -1):
             if doc[j].text in QUOTE_OPEN:
@@ -845,6 +840,16 @@ def _unknown_speaker(doc: Doc, sent: Span, starts: set[int]) -> bool:
                 continue
             break
     return False
+
+
+def _plural_alone(doc: Doc, j: int, i: int) -> bool:
+    """Whether the word at ``i``, with its article at ``j``, is a plural standing alone:
+    "die Stuttgarter", "den Stuttgartern"; not "der Stuttgarter" (a person from there)
+    nor "die Stuttgarter Konkurrenz" (an adjective of another noun)."""
+    article = doc[j].lower_
+    plural = article in ("die", "diese") or article in ("den", "diesen") and (
+        doc[i].lower_.endswith("n"))
+    return plural and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper())
 
 
 def _noun_like(text: str) -> bool:

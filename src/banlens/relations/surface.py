@@ -1392,17 +1392,15 @@ def _before_participle(doc: Words, arg: Arg, participle: int) -> bool:
     return all(doc[i].text.islower() and doc[i].is_alpha for i in range(end, participle))
 
 
-def _existential(doc: Words, clause: Clause, n: int | None = None) -> bool:
-    """Whether the clause says that something exists ("es gibt", "gab es") and, given
-    ``n``, that the noun at ``n`` is what it introduces: the first noun after "es" but
-    those of PPs ("gibt es seit Jahren eine Partnerschaft", not "gibt es Streit über die
+def _existential(doc: Words, clause: Clause, n: int) -> bool:
+    """Whether the clause says that something exists ("es gibt", "gab es") and the
+    noun at ``n`` is what it introduces: the first noun after "es" but those of PPs
+    ("gibt es seit Jahren eine Partnerschaft", not "gibt es Streit über die
     Partnerschaft"). The clause's PPs then belong to that noun ("Zwischen X und Y gibt
     es eine Partnerschaft")."""
     words = [doc[i].lower_ for i in clause.tokens]
     if "es" not in words or not EXISTENTIAL.intersection(words):
         return False
-    if n is None:
-        return True
     start = clause.tokens[words.index("es")]
     in_phrase = False
     for i in range(start + 1, n):
