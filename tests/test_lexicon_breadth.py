@@ -50,6 +50,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
     "negotiates_with": [
         ("Nordwerk sondiert mit Helvag die Lage.",
          {("nordwerk", "negotiates_with", "helvag", F, F)}),
+        ("Karla Wendt telefonierte am Montag mit Verdi.",
+         {("wendt", "negotiates_with", "verdi", F, F)}),
         ("Die Schlichtung zwischen Verdi und Nordwerk ist gescheitert.",
          {("verdi", "negotiates_with", "nordwerk", F, F)}),
         ("Verdi und Nordwerk setzen sich an einen Tisch.",
@@ -70,6 +72,13 @@ CASES: dict[str, list[tuple[str, set]]] = {
     "agrees_with": [
         ("Nordwerk hat mit Helvag eine Übernahme vereinbart.",
          {("nordwerk", "agrees_with", "helvag", F, F)}),
+        ("Die Netzagentur nickte die Übernahme von Helvag durch Nordwerk ab.",
+         {("netzagentur", "agrees_with", "nordwerk", F, F),
+          ("nordwerk", "acquires", "helvag", F, F)}),
+        ("Die Netzagentur winkt den Deal zwischen Nordwerk und Helvag durch.",
+         {("netzagentur", "agrees_with", "nordwerk", F, F),
+          ("netzagentur", "agrees_with", "helvag", F, F),
+          ("nordwerk", "agrees_with", "helvag", F, F)}),
         ("Verdi und Nordwerk haben einen Kompromiss erzielt.",
          {("verdi", "agrees_with", "nordwerk", F, F)}),
         ("Die Netzagentur gibt grünes Licht für die Übernahme von Helvag durch Nordwerk.",
@@ -299,6 +308,8 @@ CASES: dict[str, list[tuple[str, set]]] = {
     "supports": [
         ("Helvag wurde von der Stadt Rheinau gerettet.", {("rheinau", "supports", "helvag", F, F)}),
         ("Die Alpenbank steht Helvag bei.", {("alpenbank", "supports", "helvag", F, F)}),
+        ("Die Alpenbank hilft Helvag mit einem Kredit.",
+         {("alpenbank", "supports", "helvag", F, F)}),
         ("Nordwerk sponsert den SV Ostheim.", {("nordwerk", "supports", "sv_ostheim", F, F)}),
         ("Karla Wendt sprach sich für Verdi aus.", {("wendt", "supports", "verdi", F, F)}),
         ("Die Stadt Rheinau stellte sich an die Seite von Verdi.",
