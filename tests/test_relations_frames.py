@@ -729,11 +729,21 @@ def test_the_genitive_of_a_stake_holds_it(city, text, expected):
      {("fischer_ag", "negotiates_with", "verdi")}),
     ("In den Gesprächen mit dem Hafenamt pocht die Nordbank auf eine schnelle Lösung.",
      {("nordbank", "negotiates_with", "hafenamt")}),
-    ("Beim Einstieg bei der Fischer AG hat die Nordbank viel Geld bezahlt.",
-     {("nordbank", "invests_in", "fischer_ag")}),
+    ("Bei der Kooperation mit der Nordbank setzt die Fischer AG auf Tempo.",
+     {("fischer_ag", "partners_with", "nordbank")}),
 ])
 def test_a_bei_or_in_phrase_frames_the_clause(city, text, expected):
     check(city(text), expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a deal in a bei or in phrase may be someone else's: an adviser, an onlooker
+    "Bei der Übernahme der Fischer AG hat die Nordbank beraten.",
+    "In der Übernahme der Fischer AG sieht Verdi eine Gefahr.",
+])
+def test_a_bei_or_in_phrase_frames_no_deal(city, text):
+    assert not any(label == "acquires" and s != "fischer_ag" for s, label, _ in
+                   triples(city(text)))
 
 
 # -- "ihre" after coordinated subjects is theirs ------------------------------------------

@@ -72,7 +72,10 @@ AGENT_PREPS = frozenset({"von", "durch", "seitens"})
 # "sich gegenseitig", "einander": coordinated subjects act on each other.
 # Prepositions and nouns of a phrase that frames a clause with what its subject did:
 # "Nach der Einigung mit X", "Im Zuge der Übernahme von X".
-FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank", "bei", "in"})
+FRAME_PREPS = frozenset({"nach", "seit", "mit", "durch", "infolge", "dank"})
+# ... and those that frame it only with a relation between parties ("Bei den
+# Verhandlungen mit X …", "In der Allianz mit X …").
+PARTY_FRAMES = frozenset({"bei", "in"})
 FRAME_NOUNS = frozenset({"zuge", "rahmen", "anschluss", "nachgang"})
 # ... and those that frame it in time wherever they stand ("will nach der Einigung mit
 # X ..."); "mit" and "durch" inside a clause often belong to its verb.
@@ -1085,7 +1088,7 @@ class SurfaceExtractor:
             possessive = any(doc[j].lower_ in POSSESSIVE_FORMS for j in range(max(0, n - 3), n))
             # a framing phrase presupposes its relation ("Nach der Einigung mit X will Y
             # ..."): the clause's modal is not the noun's
-            framing = self._framing(doc, clause, n)
+            framing = self._framing(doc, clause, n, trigger)
             # a title or an "als" phrase of the subject ("der Fischer-AG-Eigentümer
             # Nordbank plant …", "die Nordbank als Eigentümerin der X will …") says what
             # the subject is, not what it plans
@@ -1246,7 +1249,7 @@ class SurfaceExtractor:
                     return self.reader.group(clause, first)
                 return [clause.args[k].mention]
         if licensed or trigger_ok or possessive or self._has_support(doc, clause, copula) or (
-                self._prospect(doc, clause, n)) or self._framing(doc, clause, n) or (
+                self._prospect(doc, clause, n)) or self._framing(doc, clause, n, trigger) or (
                 self._stated(doc, clause, trigger, n) is not None):
             return cands
         return []
@@ -1284,7 +1287,7 @@ class SurfaceExtractor:
             return "confirms"
         return None
 
-    def _framing(self, doc: Words, clause: Clause, n: int) -> bool:
+    def _framing(self, doc: Words, clause: Clause, n: int, trigger: Trigger) -> bool:
         """Whether the noun at ``n`` heads a framing phrase that opens the clause:
         "Nach der Einigung mit X …", "Seit dem Einstieg bei X …", "Mit dem Kauf von
         X …", "Im Zuge der Übernahme von X …" - what the clause subject did before or
@@ -1301,6 +1304,10 @@ class SurfaceExtractor:
                 at - 2 >= 0 and doc[at - 2].lower_ in ("im", "in") and doc[at - 1].lower_ in (
                     FRAME_NOUNS) and at - 2 == clause.tokens[0]):
             return False
+        if stance in PARTY_FRAMES:
+            # "Bei den Gesprächen mit X zeigte sich Y …": a party of talks or a deal
+            # with someone; "Bei der Übernahme von X hat Y beraten" is an adviser's
+            return self.lexicon.labels[trigger.label].symmetric
         if stance is not None:
             return stance in FRAME_PREPS
         return at >= 2 and doc[at - 1].lower_ in FRAME_NOUNS
