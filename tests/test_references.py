@@ -547,3 +547,18 @@ def test_a_compound_that_speaks_for_the_organisation_stays_it(city):
     doc = city("Brandt kritisiert Verdi. Der Nordbank-Manager fordert vom Stadtrat Geld.")
     assert ("nordbank", "pressures", "stadtrat", False) in triples(doc)
     assert references(doc) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a description of persons agrees with the person's sex where the text tells it
+    ("Brandt kritisiert Lange. Die Politikerin verklagt den Stadtrat.",
+     {("lange", "sues", "stadtrat", True)}),
+    ("Lange kritisiert Brandt. Der Politiker verklagt den Stadtrat.",
+     {("brandt", "sues", "stadtrat", True)}),
+    ("Brandt kritisiert Lange. Die Vorsitzende verklagt den Stadtrat.",
+     {("lange", "sues", "stadtrat", True)}),
+    # only a man before: "die Politikerin" is somebody else
+    ("Brandt kritisiert Verdi. Die Politikerin verklagt den Stadtrat.", set()),
+])
+def test_a_person_description_agrees_in_sex(city, text, expected):
+    assert {t for t in triples(city(text)) if t[3]} == expected

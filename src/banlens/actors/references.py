@@ -492,6 +492,13 @@ class ReferenceResolver:
             if country and found.types & STATE_TYPES:
                 # "die griechische Regierung": an actor of that country only
                 before = [m for m in before if self._of_country(m.actor, country)]
+            sex = _person_gender(doc, i, found)
+            if sex:
+                # "die Politikerin" is no man, "der Minister" no woman, when the text
+                # or the first name tells
+                before = [m for m in before if m.kind != "person"
+                          or not genders.get(m.actor, frozenset()) & {"m", "f"}
+                          or sex & genders.get(m.actor, frozenset())]
             return _salient(before, sent_start, seen[0], window)
         return None
 
@@ -840,6 +847,24 @@ def _unknown_speaker(doc: Doc, sent: Span, starts: set[int]) -> bool:
                 continue
             break
     return False
+
+
+def _person_gender(doc: Doc, i: int, found: Description) -> frozenset[str]:
+    """The sex a description of persons gives: its noun's gender ("Politikerin": f), or
+    the article's for a nominalised adjective ("die Vorsitzende": f); empty when it
+    does not tell ("der Vorsitzenden" may be either)."""
+    if found.types != frozenset({"person"}):
+        return frozenset()
+    if found.gender in ("m", "f"):
+        return frozenset(found.gender)
+    if found.gender == ADJECTIVAL:
+        j = _before_adjectives(doc, i, MAX_ADJECTIVES)
+        article = doc[j].lower_ if j >= 0 else ""
+        if not doc[i].lower_.endswith("n"):
+            return frozenset({"m"} if article in ("der", "dieser") else {"f"} if article in (
+                "die", "diese") else ())
+        return frozenset({"m"} if article in ("den", "dem", "diesen", "diesem") else ())
+    return frozenset()
 
 
 def _plural_alone(doc: Doc, j: int, i: int) -> bool:
