@@ -446,7 +446,7 @@ class ReferenceResolver:
                 if own:
                     fits = [m for m in fits if m.actor not in own]
             elif sent_start > 0 and _unknown_speaker(doc, doc[sent_start - 1].sent, starts):
-                # "…, sagte Demirtaş. Er rief …": the speaker the dictionary does not
+                # "…, sagte Okonkwo. Er fordert …": the speaker the dictionary does not
                 # name is the likeliest "er", not an actor in what he said
                 fits = [m for m in fits if m.kind != "person"]
             return _salient(fits, sent_start, seen[0], window)
@@ -827,7 +827,7 @@ DESCRIPTION_ENDINGS = ("", "s", "es", "n")
 
 def _unknown_speaker(doc: Doc, sent: Span, starts: set[int]) -> bool:
     """Whether ``sent`` attributes what it says to a name that is no actor: "…, sagte
-    Demirtaş", "so Müller" (a verb of saying, maybe an article, adjectives and a
+    Okonkwo", "so Müller" (a verb of saying, maybe an article, adjectives and a
     title, then a name no actor mention starts at)."""
     for j in range(sent.start, sent.end):
         if doc[j].lower_ not in SPEECH_VERBS:

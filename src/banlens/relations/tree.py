@@ -347,7 +347,7 @@ class TreeExtractor:
             elif role == "clause":
                 got = self._clause_subject(noun, index, trigger)
             elif role == "genitive_of":
-                # "EPH des Unternehmers X": the actor whose genitive attribute it is
+                # "die Nordbank des Unternehmers X": the actor whose genitive it is
                 if noun.dep_ == "ag" and noun.head.i < noun.i:
                     got = self._actors_of(noun.head, index)
             else:
