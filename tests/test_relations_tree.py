@@ -307,14 +307,14 @@ CASES = {
         [name(0, "trump"), name(2, "tiktok"), name(5, "bytedance")],
         {("trump", "accuses", "tiktok", F, F), ("trump", "pressures", "bytedance", F, F)},
     ),
-    # "Signa des Investors Benko kauft Galeria": the owner in a genitive of the company
+    # "Nordwerk des Investors Wendt kauft Helvag": the owner in a genitive of the company
     "owner_in_a_genitive": (
-        [("Signa", 4, "sb", "PROPN", "Signa"), ("des", 2, "nk", "DET", "der"),
-         ("Investors", 0, "ag", "NOUN", "Investor"), ("Benko", 2, "nk", "PROPN", "Benko"),
-         ("kauft", 4, "ROOT", "VERB", "kaufen"), ("Galeria", 4, "oa", "PROPN", "Galeria"),
+        [("Nordwerk", 4, "sb", "PROPN", "Nordwerk"), ("des", 2, "nk", "DET", "der"),
+         ("Investors", 0, "ag", "NOUN", "Investor"), ("Wendt", 2, "nk", "PROPN", "Wendt"),
+         ("kauft", 4, "ROOT", "VERB", "kaufen"), ("Helvag", 4, "oa", "PROPN", "Helvag"),
          (".", 4, "punct", "PUNCT", ".")],
-        [name(0, "signa"), name(3, "benko"), name(5, "galeria")],
-        {("benko", "owns", "signa", F, F), ("signa", "acquires", "galeria", F, F)},
+        [name(0, "nordwerk"), name(3, "wendt"), name(5, "helvag")],
+        {("wendt", "owns", "nordwerk", F, F), ("nordwerk", "acquires", "helvag", F, F)},
     ),
 }
 
