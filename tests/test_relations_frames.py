@@ -958,3 +958,24 @@ def test_no_condemnation_no_accusation(city, text):
 ])
 def test_konjunktiv_i_of_ern_verbs_and_shared_forms(city, text, expected):
     assert flags(city(text)) == expected
+
+
+# -- acting together ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank wolle zusammen mit der Fischer AG neue Märkte untersuchen.",
+     {("nordbank", "partners_with", "fischer_ag"): (False, True)}),
+    ("Zusammen mit der Fischer AG baut die Nordbank ein Werk.",
+     {("nordbank", "partners_with", "fischer_ag"): (False, False)}),
+    ("Gemeinsam mit Verdi verklagt die Nordbank den Stadtrat.",
+     {("nordbank", "partners_with", "verdi"): (False, False),
+      ("nordbank", "sues", "stadtrat"): (False, False),
+      ("verdi", "sues", "stadtrat"): (False, False)}),
+])
+def test_acting_together_is_cooperation(city, text, expected):
+    assert flags(city(text)) == expected
+
+
+def test_named_together_in_a_passive_is_no_cooperation(city):
+    assert triples(city("Die Nordbank wurde zusammen mit der Fischer AG vom Stadtrat "
+                        "kritisiert.")) == {("stadtrat", "accuses", "nordbank")}

@@ -65,6 +65,10 @@ IN_FAVOUR = frozenset({"für"})
 # The possessive of the third person plural (and feminine singular): after coordinated
 # actors, theirs.
 THEIR = frozenset({"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
+# "zusammen mit X", "gemeinsam mit X": acting together, below the confidence of a
+# trigger word.
+JOINTLY = frozenset({"zusammen", "gemeinsam"})
+JOINT_CONFIDENCE = 0.6
 # The forms of "geben" in "es gibt".
 EXISTENTIAL = frozenset({"gibt", "gab", "gäbe", "geben", "gegeben"})
 # Prepositions that name the agent or the source of a noun's act, not its partner.
@@ -277,7 +281,30 @@ class SurfaceExtractor:
         found.extend(self._relative_noun(doc, clause, subj, negated, hypothetical, used_preps,
                                          sentence))
         found.extend(self._participle_attributes(doc, clause, text))
+        found.extend(self._joint(doc, clause, subj, negated, hypothetical))
         return found
+
+    def _joint(self, doc: Words, clause: Clause, subj: list[Mention], negated: bool,
+               hypothetical: bool) -> list[Found]:
+        """Acting together: "X will zusammen mit Y neue Märkte erschließen", "Gemeinsam
+        mit Y verklagt X den Z" - the subject cooperates with the actor of "zusammen
+        mit"/"gemeinsam mit" (``partners_with``). Not in a passive or a copula clause,
+        where the two are only named together ("wurde zusammen mit Y kritisiert")."""
+        if "partners_with" not in self.lexicon.labels or not any(
+                verb_like(doc[i]) and doc[i].lower_ not in AUXILIARIES for i in clause.tokens):
+            return []
+        if any(doc[i].lower_ in WERDEN or doc[i].lower_ in COPULA for i in clause.tokens):
+            return []
+        together = [a.mention for a in clause.args if a.prep == "mit" and a.article_at > 0
+                    and doc[a.article_at - 1].lower_ in JOINTLY and a.mention.is_agentive]
+        actors = [m for m in subj if m not in together and m.is_agentive]
+        if not together or not actors:
+            return []
+        trigger = Trigger(label="partners_with", kind="verb", text="zusammen mit",
+                          lemma="zusammen mit", confidence=JOINT_CONFIDENCE)
+        return [Found(a.actor, "partners_with", t.actor, trigger, (t.start,),
+                      "surface.joint", JOINT_CONFIDENCE, negated, hypothetical)
+                for a in actors for t in together if a.actor != t.actor]
 
     @staticmethod
     def _verb_of(text: SurfaceText, participle: str) -> str | None:
