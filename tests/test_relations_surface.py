@@ -254,9 +254,11 @@ CASES = {
     "konjunktiv_i": ("Ein Sprecher sagte, Oracle verhandle mit Bytedance.",
                      {("oracle", "negotiates_with", "bytedance", F, T)}),
     # co-agents and reversed frames
+    # both invest, and acting together they cooperate
     "together_with": ("Walmart investiert zusammen mit Oracle in Tiktok.",
                       {("walmart", "invests_in", "tiktok", F, F),
-                       ("oracle", "invests_in", "tiktok", F, F)}),
+                       ("oracle", "invests_in", "tiktok", F, F),
+                       ("walmart", "partners_with", "oracle", F, F)}),
     "reversed_frame": ("Oracle kauft Bytedance die Anteile ab.",
                        {("bytedance", "sells_to", "oracle", F, F)}),
     "relative_pronoun_not_article": ("Das ist die App, die Oracle dem Konzern Bytedance "
