@@ -289,12 +289,17 @@ class SurfaceExtractor:
         """Acting together: "X will zusammen mit Y neue Märkte erschließen", "Gemeinsam
         mit Y verklagt X den Z" - the subject cooperates with the actor of "zusammen
         mit"/"gemeinsam mit" (``partners_with``). Not in a passive or a copula clause,
-        where the two are only named together ("wurde zusammen mit Y kritisiert")."""
+        where the two are only named together ("wurde zusammen mit Y kritisiert"), nor
+        with a verb of two parties ("verhandelt gemeinsam mit Y": Y may be the other
+        side)."""
         if "partners_with" not in self.lexicon.labels or not any(
                 verb_like(doc[i]) and doc[i].lower_ not in AUXILIARIES for i in clause.tokens):
             return []
         if any(doc[i].lower_ in WERDEN or doc[i].lower_ in COPULA for i in clause.tokens):
             return []
+        if any(t.reciprocal for lemma in self.reader.lemmas(doc, clause)
+               for t in self.lexicon.verb_triggers(lemma)):
+            return []  # "X verhandelt gemeinsam mit Y": with Y, or on Y's side?
         together = [a.mention for a in clause.args if a.prep == "mit" and a.article_at > 0
                     and doc[a.article_at - 1].lower_ in JOINTLY and a.mention.is_agentive]
         actors = [m for m in subj if m not in together and m.is_agentive]
