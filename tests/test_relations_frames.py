@@ -979,3 +979,15 @@ def test_acting_together_is_cooperation(city, text, expected):
 def test_named_together_in_a_passive_is_no_cooperation(city):
     assert triples(city("Die Nordbank wurde zusammen mit der Fischer AG vom Stadtrat "
                         "kritisiert.")) == {("stadtrat", "accuses", "nordbank")}
+
+
+# -- "dessen"/"deren" before a noun name its owner: the latest noun phrase ------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Nordbank kritisiert den Stadtrat und dessen Forderung an Verdi.",
+     {("nordbank", "accuses", "stadtrat"), ("stadtrat", "pressures", "verdi")}),
+    ("Verdi begrüßt die Fischer AG und deren Einstieg bei der Nordbank.",
+     {("verdi", "supports", "fischer_ag"), ("fischer_ag", "invests_in", "nordbank")}),
+])
+def test_dessen_and_deren_name_the_owner_of_a_noun(city, text, expected):
+    check(city(text), expected)

@@ -65,6 +65,9 @@ IN_FAVOUR = frozenset({"für"})
 # The possessive of the third person plural (and feminine singular): after coordinated
 # actors, theirs.
 THEIR = frozenset({"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"})
+# Words before a noun that name its owner: possessives, and "dessen"/"deren", which
+# point to the latest noun phrase ("den Stadtrat und dessen Forderung an X").
+OWNER_WORDS = POSSESSIVE_FORMS | frozenset({"dessen", "deren"})
 # "zusammen mit X", "gemeinsam mit X": acting together, below the confidence of a
 # trigger word.
 JOINTLY = frozenset({"zusammen", "gemeinsam"})
@@ -1117,7 +1120,7 @@ class SurfaceExtractor:
                 hypothetical = True  # "steht vor der Übernahme von X": not yet done
             # "seinen Partner X": a possessive presupposes the relation, the clause's
             # modal or plan ("erwägt eine Investition in seinen Partner X") is not its
-            possessive = any(doc[j].lower_ in POSSESSIVE_FORMS for j in range(max(0, n - 3), n))
+            possessive = any(doc[j].lower_ in OWNER_WORDS for j in range(max(0, n - 3), n))
             # a framing phrase presupposes its relation ("Nach der Einigung mit X will Y
             # ..."): the clause's modal is not the noun's
             framing = self._framing(doc, clause, n, trigger)
@@ -1266,7 +1269,7 @@ class SurfaceExtractor:
         trigger_ok = trigger.clause_any
         prev = doc[n - 1].lower_ if n > 0 else ""
         prev2 = doc[n - 2].lower_ if n > 1 else ""
-        possessive = prev in POSSESSIVE_FORMS or prev2 in POSSESSIVE_FORMS
+        possessive = prev in OWNER_WORDS or prev2 in OWNER_WORDS
         if possessive and not licensed:
             # "kritisiert X für die Erhöhung ihres Anteils": a possessive points to the
             # nearest actor before it, which need not be the subject
