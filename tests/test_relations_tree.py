@@ -307,6 +307,15 @@ CASES = {
         [name(0, "trump"), name(2, "tiktok"), name(5, "bytedance")],
         {("trump", "accuses", "tiktok", F, F), ("trump", "pressures", "bytedance", F, F)},
     ),
+    # "Ich habe Tiktok kritisiert" in a quote of Oracle's: the first person's indicative,
+    # no reported speech
+    "first_person_indicative": (
+        [("Ich", 1, "sb", "PRON", "ich"), ("habe", 1, "ROOT", "AUX", "haben"),
+         ("Tiktok", 3, "oa", "PROPN", "Tiktok"), ("kritisiert", 1, "oc", "VERB", "kritisieren"),
+         (".", 1, "punct", "PUNCT", ".")],
+        [(0, 1, "oracle", "reference"), name(2, "tiktok")],
+        {("oracle", "accuses", "tiktok", F, F)},
+    ),
     # "Nordwerk des Investors Wendt kauft Helvag": the owner in a genitive of the company
     "owner_in_a_genitive": (
         [("Nordwerk", 4, "sb", "PROPN", "Nordwerk"), ("des", 2, "nk", "DET", "der"),

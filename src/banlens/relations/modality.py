@@ -42,6 +42,18 @@ def cue_flags(lexicon: RelationLexicon, tokens: list) -> tuple[bool, bool]:
     return negated, hypothetical
 
 
+def clause_cues(lexicon: RelationLexicon, tokens: list, verbs: list) -> tuple[bool, bool]:
+    """(negated, hypothetical) of a clause: the cue words among ``tokens``
+    (:func:`cue_flags`) and a Konjunktiv I among ``verbs``, the mark of reported speech.
+    With "ich" in the clause, "habe" and a verb in -e ("ich verklage") are the first
+    person's indicative, which looks like the third person's Konjunktiv I."""
+    first_person = any(t.lower_ == "ich" for t in (*tokens, *verbs))
+    negated, hypothetical = cue_flags(lexicon, [
+        t for t in tokens if not (first_person and t.lower_ == "habe")])
+    return negated, hypothetical or not first_person and any(
+        is_konjunktiv_i(v) for v in verbs)
+
+
 def is_konjunktiv_i(tok: Any) -> bool:
     """Third person Konjunktiv I of a full verb ("erhalte", "verhandle"): reported speech."""
     low = tok.lower_

@@ -45,7 +45,7 @@ from ..german.words import (
 from .clauses import SENTENTIAL_RELATIVES, Arg, Clause, ClauseReader
 from .findings import Found, confidence
 from .lexicon import RelationLexicon, Trigger
-from .modality import cue_flags, is_konjunktiv_i
+from .modality import clause_cues, cue_flags
 from .words import (
     LazyWords,
     SentenceWords,
@@ -241,16 +241,10 @@ class SurfaceExtractor:
         """Relations of one clause; ``sentence`` is all the clauses of its sentence,
         ``text`` its document."""
         toks = [doc[i] for i in clause.tokens]
-        # "ich habe", "ich verklage": the first person's indicative, which the third
-        # person's Konjunktiv I of reported speech looks like
-        first_person = any(t.lower_ == "ich" for t in toks)
         # an attributive "geplante"/"mögliche" belongs to its own noun phrase
-        negated, hypothetical = cue_flags(self.lexicon, [
+        negated, hypothetical = clause_cues(self.lexicon, [
             t for t in toks if t.i not in clause.aside and not adjective_like(doc, t.i, len(doc))
-            and not (first_person and t.lower_ == "habe")
-        ])
-        hypothetical = hypothetical or not first_person and any(
-            is_konjunktiv_i(t) for t in toks)
+        ], toks)
         # the clause before "und" is no governing clause: its modal does not scope here
         inner, ctrl = clause, clause.controller if clause.kind != "coord" else None
         while ctrl is not None and not hypothetical:

@@ -27,7 +27,7 @@ from ..german.words import (
 )
 from .findings import Found
 from .lexicon import RelationLexicon, Trigger
-from .modality import cue_flags, is_konjunktiv_i
+from .modality import clause_cues, cue_flags
 
 CASE_DEPS = {"sb": "nom", "oa": "acc", "da": "dat", "ag": "gen", "og": "gen"}
 PREP_DEPS = frozenset({"op", "mo", "sbp", "mnr", "pg", "cvc"})
@@ -213,8 +213,7 @@ class TreeExtractor:
             tokens.extend(
                 d for c in verb.children if c.dep_ in ("oa", "sb", "da") for d in c.children
             )
-        negated, hypothetical = cue_flags(self.lexicon, tokens)
-        hypothetical = hypothetical or any(is_konjunktiv_i(v) for v in chain)
+        negated, hypothetical = clause_cues(self.lexicon, tokens, chain)
         negated = negated or any(c.dep_ == "ng" for v in chain for c in v.children)
         top = chain[-1]
         if top.dep_ in ("oc", "rc") and top.head is not top:
